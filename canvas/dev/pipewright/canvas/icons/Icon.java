@@ -43,7 +43,7 @@ public final class Icon {
   }
 
   /**
-   * The colour of the first filled shape. By the icon convention (icons/README.md) that is the
+   * The colour of the first filled shape. By the icon convention (docs/icons.md) that is the
    * category colour, so the canvas can tint a node's accent from the same source of truth.
    */
   public Color primaryColor() {
@@ -77,7 +77,7 @@ public final class Icon {
       if (st.fill() != null) {
         g.setFill(st.fill());
         g.setFillRule(st.fillRule());
-        fill(g, s);
+        paint(g, s, true);
       }
       if (st.stroke() != null && st.strokeWidth() > 0) {
         g.setStroke(st.stroke());
@@ -85,57 +85,62 @@ public final class Icon {
         g.setLineCap(st.lineCap());
         g.setLineJoin(st.lineJoin());
         g.setMiterLimit(4);
-        stroke(g, s);
+        paint(g, s, false);
       }
       g.restore();
     }
     g.restore();
   }
 
-  private static void fill(GraphicsContext g, IconShape s) {
+  /** Fills ({@code fill}) or strokes the shape with the context's current paint and line settings. */
+  private static void paint(GraphicsContext g, IconShape s, boolean fill) {
     double[] v = s.geometry();
     switch (s.type()) {
       case PATH -> {
         g.beginPath();
         g.appendSVGPath(s.pathData());
-        g.fill();
-      }
-      case RECT -> {
-        if (v[4] > 0 || v[5] > 0) {
-          g.fillRoundRect(v[0], v[1], v[2], v[3], 2 * v[4], 2 * v[5]);
+        if (fill) {
+          g.fill();
         } else {
-          g.fillRect(v[0], v[1], v[2], v[3]);
+          g.stroke();
         }
       }
-      case CIRCLE -> g.fillOval(v[0] - v[2], v[1] - v[2], 2 * v[2], 2 * v[2]);
-      case ELLIPSE -> g.fillOval(v[0] - v[2], v[1] - v[3], 2 * v[2], 2 * v[3]);
-      case LINE -> {
-        // a line has no inside; SVG fills nothing
-      }
-      case POLYLINE, POLYGON -> g.fillPolygon(xs(v), ys(v), v.length / 2);
-    }
-  }
-
-  private static void stroke(GraphicsContext g, IconShape s) {
-    double[] v = s.geometry();
-    switch (s.type()) {
-      case PATH -> {
-        g.beginPath();
-        g.appendSVGPath(s.pathData());
-        g.stroke();
-      }
       case RECT -> {
-        if (v[4] > 0 || v[5] > 0) {
+        boolean round = v[4] > 0 || v[5] > 0;
+        if (fill && round) {
+          g.fillRoundRect(v[0], v[1], v[2], v[3], 2 * v[4], 2 * v[5]);
+        } else if (fill) {
+          g.fillRect(v[0], v[1], v[2], v[3]);
+        } else if (round) {
           g.strokeRoundRect(v[0], v[1], v[2], v[3], 2 * v[4], 2 * v[5]);
         } else {
           g.strokeRect(v[0], v[1], v[2], v[3]);
         }
       }
-      case CIRCLE -> g.strokeOval(v[0] - v[2], v[1] - v[2], 2 * v[2], 2 * v[2]);
-      case ELLIPSE -> g.strokeOval(v[0] - v[2], v[1] - v[3], 2 * v[2], 2 * v[3]);
-      case LINE -> g.strokeLine(v[0], v[1], v[2], v[3]);
-      case POLYLINE -> g.strokePolyline(xs(v), ys(v), v.length / 2);
-      case POLYGON -> g.strokePolygon(xs(v), ys(v), v.length / 2);
+      case CIRCLE, ELLIPSE -> {
+        double rx = v[2];
+        double ry = s.type() == IconShape.Type.CIRCLE ? v[2] : v[3];
+        if (fill) {
+          g.fillOval(v[0] - rx, v[1] - ry, 2 * rx, 2 * ry);
+        } else {
+          g.strokeOval(v[0] - rx, v[1] - ry, 2 * rx, 2 * ry);
+        }
+      }
+      case LINE -> {
+        // a line has no inside, so SVG fills nothing
+        if (!fill) {
+          g.strokeLine(v[0], v[1], v[2], v[3]);
+        }
+      }
+      case POLYLINE, POLYGON -> {
+        if (fill) {
+          g.fillPolygon(xs(v), ys(v), v.length / 2);
+        } else if (s.type() == IconShape.Type.POLYLINE) {
+          g.strokePolyline(xs(v), ys(v), v.length / 2);
+        } else {
+          g.strokePolygon(xs(v), ys(v), v.length / 2);
+        }
+      }
     }
   }
 

@@ -20,35 +20,6 @@ record IconShape(Type type, double[] geometry, String pathData, Style style, Tra
 
     static final Style INITIAL = new Style(Color.BLACK, FillRule.NON_ZERO, null, 1, StrokeLineCap.BUTT,
         StrokeLineJoin.MITER, 1);
-
-    Style withFill(Color c) {
-      return new Style(c, fillRule, stroke, strokeWidth, lineCap, lineJoin, opacity);
-    }
-
-    Style withFillRule(FillRule r) {
-      return new Style(fill, r, stroke, strokeWidth, lineCap, lineJoin, opacity);
-    }
-
-    Style withStroke(Color c) {
-      return new Style(fill, fillRule, c, strokeWidth, lineCap, lineJoin, opacity);
-    }
-
-    Style withStrokeWidth(double w) {
-      return new Style(fill, fillRule, stroke, w, lineCap, lineJoin, opacity);
-    }
-
-    Style withLineCap(StrokeLineCap c) {
-      return new Style(fill, fillRule, stroke, strokeWidth, c, lineJoin, opacity);
-    }
-
-    Style withLineJoin(StrokeLineJoin j) {
-      return new Style(fill, fillRule, stroke, strokeWidth, lineCap, j, opacity);
-    }
-
-    /** SVG group opacity is approximated by multiplying it into every child (no offscreen layer). */
-    Style withOpacity(double o) {
-      return new Style(fill, fillRule, stroke, strokeWidth, lineCap, lineJoin, opacity * o);
-    }
   }
 
   /** The subset allows only translate and scale, so an axis-aligned affine suffices. */

@@ -22,7 +22,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 
 /**
- * Reads an icon file written in the documented SVG subset (see icons/README.md) into flat,
+ * Reads an icon file written in the documented SVG subset (see docs/icons.md) into flat,
  * pre-resolved shapes. Anything outside the subset is refused with the file, line and a fix, so
  * an icon never renders differently here than in a browser.
  */
@@ -42,6 +42,12 @@ final class SvgSubset {
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern TRANSFORM_PART =
       Pattern.compile("\\s*(translate|scale)\\s*\\(([^)]*)\\)\\s*,?");
+  private static final Map<String, FillRule> FILL_RULES =
+      Map.of("nonzero", FillRule.NON_ZERO, "evenodd", FillRule.EVEN_ODD);
+  private static final Map<String, StrokeLineCap> LINE_CAPS =
+      Map.of("butt", StrokeLineCap.BUTT, "round", StrokeLineCap.ROUND, "square", StrokeLineCap.SQUARE);
+  private static final Map<String, StrokeLineJoin> LINE_JOINS =
+      Map.of("miter", StrokeLineJoin.MITER, "round", StrokeLineJoin.ROUND, "bevel", StrokeLineJoin.BEVEL);
   private static final Pattern HEX = Pattern.compile("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
 
   private SvgSubset() {
@@ -225,56 +231,43 @@ final class SvgSubset {
   }
 
   private static Style style(String source, XMLStreamReader r, Style parent) {
-    Style s = parent;
     String fill = attr(r, "fill");
-    if (fill != null) {
-      s = s.withFill(paint(source, r, "fill", fill));
-    }
-    String rule = attr(r, "fill-rule");
-    if (rule != null) {
-      s = s.withFillRule(switch (rule.trim()) {
-        case "nonzero" -> FillRule.NON_ZERO;
-        case "evenodd" -> FillRule.EVEN_ODD;
-        default -> throw fail(source, r, "fill-rule \"" + rule + "\" must be nonzero or evenodd");
-      });
-    }
     String stroke = attr(r, "stroke");
-    if (stroke != null) {
-      s = s.withStroke(paint(source, r, "stroke", stroke));
-    }
+    double width = parent.strokeWidth();
     if (attr(r, "stroke-width") != null) {
-      double w = number(source, r, "stroke-width");
-      if (w < 0) {
+      width = number(source, r, "stroke-width");
+      if (width < 0) {
         throw fail(source, r, "stroke-width must not be negative");
       }
-      s = s.withStrokeWidth(w);
     }
-    String cap = attr(r, "stroke-linecap");
-    if (cap != null) {
-      s = s.withLineCap(switch (cap.trim()) {
-        case "butt" -> StrokeLineCap.BUTT;
-        case "round" -> StrokeLineCap.ROUND;
-        case "square" -> StrokeLineCap.SQUARE;
-        default -> throw fail(source, r, "stroke-linecap \"" + cap + "\" must be butt, round or square");
-      });
-    }
-    String join = attr(r, "stroke-linejoin");
-    if (join != null) {
-      s = s.withLineJoin(switch (join.trim()) {
-        case "miter" -> StrokeLineJoin.MITER;
-        case "round" -> StrokeLineJoin.ROUND;
-        case "bevel" -> StrokeLineJoin.BEVEL;
-        default -> throw fail(source, r, "stroke-linejoin \"" + join + "\" must be miter, round or bevel");
-      });
-    }
+    double opacity = 1;
     if (attr(r, "opacity") != null) {
-      double o = number(source, r, "opacity");
-      if (o < 0 || o > 1) {
+      opacity = number(source, r, "opacity");
+      if (opacity < 0 || opacity > 1) {
         throw fail(source, r, "opacity must be between 0 and 1");
       }
-      s = s.withOpacity(o);
     }
-    return s;
+    return new Style(
+        fill == null ? parent.fill() : paint(source, r, "fill", fill),
+        keyword(source, r, "fill-rule", FILL_RULES, parent.fillRule()),
+        stroke == null ? parent.stroke() : paint(source, r, "stroke", stroke),
+        width,
+        keyword(source, r, "stroke-linecap", LINE_CAPS, parent.lineCap()),
+        keyword(source, r, "stroke-linejoin", LINE_JOINS, parent.lineJoin()),
+        // SVG group opacity is approximated by multiplying it into every child (no offscreen layer).
+        parent.opacity() * opacity);
+  }
+
+  private static <T> T keyword(String source, XMLStreamReader r, String name, Map<String, T> values, T inherited) {
+    String v = attr(r, name);
+    if (v == null) {
+      return inherited;
+    }
+    T value = values.get(v.trim());
+    if (value == null) {
+      throw fail(source, r, name + "=\"" + v + "\" must be one of " + String.join(", ", new java.util.TreeSet<>(values.keySet())));
+    }
+    return value;
   }
 
   private static Color paint(String source, XMLStreamReader r, String attribute, String value) {
