@@ -67,7 +67,8 @@ class IconsTest {
   @ParameterizedTest(name = "{0} at {1} px")
   @MethodSource("iconsAndSizes")
   void iconPaintsAVisibleShapeThatStaysInsideItsBox(String name, int size) throws Exception {
-    WritableImage img = Fx.call(() -> Fx.render(Icons.load(name), size, MARGIN));
+    WritableImage img = Fx.call(() -> Fx.render(size + 2 * MARGIN, 1,
+        g -> Icons.load(name).drawVector(g, MARGIN, MARGIN, size)));
     PixelReader r = img.getPixelReader();
     int inside = 0;
     List<String> outside = new ArrayList<>();
@@ -92,25 +93,49 @@ class IconsTest {
   @EnumSource(NodeKind.class)
   void sceneGraphNodeLooksLikeTheCanvasDrawing(NodeKind kind) throws Exception {
     int size = 64;
-    boolean[][] drawn = Fx.call(() -> mask(Fx.render(Icons.of(kind), size, 0)));
-    boolean[][] asNode = Fx.call(() -> {
-      Node n = Icons.of(kind).node(size);
+    Icon icon = Icons.of(kind);
+    int differing = Fx.call(() -> {
+      Node n = icon.node(size);
       assertThat(n.getLayoutBounds().getWidth()).isEqualTo(size);
       assertThat(n.getLayoutBounds().getHeight()).isEqualTo(size);
       SnapshotParameters p = new SnapshotParameters();
       p.setFill(Color.TRANSPARENT);
-      return mask(new Group(n).snapshot(p, null));
+      return Fx.coverageDifference(Fx.render(icon, size, 0), new Group(n).snapshot(p, null));
     });
-    int differing = 0;
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
-        if (drawn[y][x] != asNode[y][x]) {
-          differing++;
-        }
-      }
-    }
     assertThat(differing).as("pixels where node(64) and draw(64) of %s disagree", kind.id())
         .isLessThan(size * size / 50);
+  }
+
+  static Stream<Arguments> kindsAndZooms() {
+    List<Arguments> all = new ArrayList<>();
+    for (NodeKind k : NodeKind.values()) {
+      for (double zoom : new double[] {1, 1.5, 2.5}) {
+        all.add(Arguments.of(k, zoom));
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0} at zoom {1}")
+  @MethodSource("kindsAndZooms")
+  void cachedDrawingIsAsSharpAsPaintingTheShapesAtAnyZoom(NodeKind kind, double zoom) throws Exception {
+    // A zoomed canvas must get a rendering made for its device size (36 or 60 px), not a stretched 24.
+    int pixels = (int) Math.ceil(24 * zoom) + 4;
+    Icon icon = Icons.of(kind);
+    int differing = Fx.call(() -> Fx.coverageDifference(
+        Fx.render(pixels, zoom, g -> {
+          javafx.scene.canvas.GraphicsContext scratch = new javafx.scene.canvas.Canvas(pixels, pixels)
+              .getGraphicsContext2D();
+          scratch.scale(zoom, zoom);
+          for (int i = 0; i < Icon.REQUESTS_BEFORE_CACHING; i++) {
+            icon.draw(scratch, 0, 0, 24);
+          }
+          assertThat(icon.isCached(24 * zoom)).as("cached after %d draws", Icon.REQUESTS_BEFORE_CACHING).isTrue();
+          icon.draw(g, 0, 0, 24);
+        }),
+        Fx.render(pixels, zoom, g -> icon.drawVector(g, 0, 0, 24))));
+    assertThat(differing).as("pixels where the cached and the painted %s disagree at zoom %s", kind.id(), zoom)
+        .isLessThanOrEqualTo(pixels * pixels / 40);
   }
 
   @Test
@@ -158,19 +183,6 @@ class IconsTest {
   void missingIconNamesTheFileAndTheFix() {
     assertThatThrownBy(() -> Icons.load("no-such-kind")).isInstanceOf(IconFormatException.class)
         .hasMessageContaining("icons/no-such-kind.svg").hasMessageContaining("add the file to icons/");
-  }
-
-  private static boolean[][] mask(Image img) {
-    int w = (int) img.getWidth();
-    int h = (int) img.getHeight();
-    boolean[][] m = new boolean[h][w];
-    PixelReader r = img.getPixelReader();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        m[y][x] = r.getColor(x, y).getOpacity() > 0.5;
-      }
-    }
-    return m;
   }
 
   static double contrast(Color a, Color b) {
