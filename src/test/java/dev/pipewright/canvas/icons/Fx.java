@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -37,7 +39,7 @@ final class Fx {
   }
 
   /** A transparent {@code pixels}-square canvas, scaled by {@code zoom}, painted by {@code painter}. */
-  static WritableImage render(int pixels, double zoom, java.util.function.Consumer<GraphicsContext> painter) {
+  static WritableImage render(int pixels, double zoom, Consumer<GraphicsContext> painter) {
     Canvas c = new Canvas(pixels, pixels);
     GraphicsContext g = c.getGraphicsContext2D();
     g.scale(zoom, zoom);
@@ -48,7 +50,7 @@ final class Fx {
   }
 
   /** How many pixels differ in coverage (alpha on different sides of one half) between two images. */
-  static int coverageDifference(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+  static int coverageDifference(Image a, Image b) {
     int differing = 0;
     for (int y = 0; y < (int) a.getHeight(); y++) {
       for (int x = 0; x < (int) a.getWidth(); x++) {

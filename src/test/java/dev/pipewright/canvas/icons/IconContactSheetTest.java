@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
+import javafx.scene.Group;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -106,6 +107,6 @@ class IconContactSheetTest {
   private static Image nodeImage(Icon icon, int size) {
     SnapshotParameters p = new SnapshotParameters();
     p.setFill(Color.TRANSPARENT);
-    return new javafx.scene.Group(icon.node(size)).snapshot(p, null);
+    return new Group(icon.node(size)).snapshot(p, null);
   }
 }

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -124,8 +126,7 @@ class IconsTest {
     Icon icon = Icons.of(kind);
     int differing = Fx.call(() -> Fx.coverageDifference(
         Fx.render(pixels, zoom, g -> {
-          javafx.scene.canvas.GraphicsContext scratch = new javafx.scene.canvas.Canvas(pixels, pixels)
-              .getGraphicsContext2D();
+          GraphicsContext scratch = new Canvas(pixels, pixels).getGraphicsContext2D();
           scratch.scale(zoom, zoom);
           for (int i = 0; i < Icon.REQUESTS_BEFORE_CACHING; i++) {
             icon.draw(scratch, 0, 0, 24);
