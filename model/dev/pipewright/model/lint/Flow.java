@@ -57,6 +57,21 @@ final class Flow {
     return walk(p, from, true, n -> n.kind() == NodeKind.TOPIC);
   }
 
+  /**
+   * Topics a capture writes to under the names Debezium gives them: downstream through
+   * transforms that do not rename topics (anything but reroute and the outbox router).
+   */
+  static List<Node> topicsDownstreamUnrenamed(Pipeline p, Node capture) {
+    return walk(p, capture, true, n -> n.kind() == NodeKind.TOPIC,
+        n -> n.kind() != NodeKind.TOPIC_REROUTE && n.kind() != NodeKind.OUTBOX_EVENT_ROUTER);
+  }
+
+  /** Captures whose events reach {@code n}, walking back through topics and transforms. */
+  static List<Node> capturesAbove(Pipeline p, Node n) {
+    return walk(p, n, false, x -> x.kind() == NodeKind.DEBEZIUM,
+        x -> x.kind() == NodeKind.TOPIC || x.kind().category() == Category.TRANSFORM);
+  }
+
   /** Topics reached from {@code to} going upstream through transforms only. */
   static List<Node> topicsUpstream(Pipeline p, Node to) {
     return walk(p, to, false, n -> n.kind() == NodeKind.TOPIC);
@@ -91,10 +106,15 @@ final class Flow {
   }
 
   /**
-   * Breadth-first walk that stops at nodes matching {@code target} (collected) and passes only
-   * through transforms; anything else ends the path.
+   * Breadth-first walk that stops at nodes matching {@code target} (collected) and passes
+   * through nodes matching {@code pass} (transforms by default); anything else ends the path.
    */
   private static List<Node> walk(Pipeline p, Node start, boolean down, Predicate<Node> target) {
+    return walk(p, start, down, target, n -> n.kind().category() == Category.TRANSFORM);
+  }
+
+  private static List<Node> walk(
+      Pipeline p, Node start, boolean down, Predicate<Node> target, Predicate<Node> pass) {
     List<Node> found = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Deque<Node> queue = new ArrayDeque<>();
@@ -108,7 +128,7 @@ final class Flow {
         }
         if (target.test(next)) {
           found.add(next);
-        } else if (next.kind().category() == Category.TRANSFORM) {
+        } else if (pass.test(next)) {
           queue.add(next);
         }
       }

@@ -111,7 +111,8 @@ final class TestPipelines {
   static final String[] SOUND_TOPIC = {"partitions", "6", "replication.factor", "3", "min.insync.replicas", "2"};
 
   static String[] sink(String dlq, String... extra) {
-    List<String> kv = new ArrayList<>(List.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", dlq));
+    List<String> kv = new ArrayList<>(List.of("errors.tolerance", "all", "errors.deadletterqueue.topic.name", dlq,
+        "errors.deadletterqueue.context.headers.enable", "true"));
     kv.addAll(List.of(extra));
     return kv.toArray(String[]::new);
   }
