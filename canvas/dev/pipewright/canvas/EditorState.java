@@ -17,7 +17,7 @@ import dev.pipewright.model.Edge;
  */
 public final class EditorState {
   /** Smallest and largest zoom factors the editor allows. */
-  public static final double MIN_ZOOM = 0.1;
+  public static final double MIN_ZOOM = 0.02;
   public static final double MAX_ZOOM = 4.0;
 
   private final ObservableSet<String> selection = FXCollections.observableSet();

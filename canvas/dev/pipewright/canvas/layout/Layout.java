@@ -222,12 +222,21 @@ public final class Layout {
     columns.removeIf(List::isEmpty);
     double[] rank = new double[n];
     renumber(columns, rank);
-    for (int sweep = 0; sweep < SWEEPS; sweep++) {
+    int[] column = new int[n];
+    for (int c = 0; c < columns.size(); c++) {
+      for (int v : columns.get(c)) {
+        column[v] = c;
+      }
+    }
+    // Barycentre is a heuristic: keep the best order seen, which may be the starting one.
+    List<List<Integer>> best = copy(columns);
+    long bestCrossings = crossings(columns, column, out);
+    double[] bary = new double[n];
+    for (int sweep = 0; sweep < SWEEPS && bestCrossings > 0; sweep++) {
       boolean down = sweep % 2 == 0;
+      List<List<Integer>> neighbours = down ? in : out;
       for (int i = 0; i < columns.size(); i++) {
         List<Integer> col = columns.get(down ? i : columns.size() - 1 - i);
-        List<List<Integer>> neighbours = down ? in : out;
-        double[] bary = new double[n];
         for (int v : col) {
           List<Integer> nb = neighbours.get(v);
           if (nb.isEmpty()) {
@@ -245,8 +254,64 @@ public final class Layout {
           rank[col.get(r)] = (r + 0.5) / col.size();
         }
       }
+      long now = crossings(columns, column, out);
+      if (now < bestCrossings) {
+        bestCrossings = now;
+        best = copy(columns);
+      }
     }
-    return columns;
+    return best;
+  }
+
+  private static List<List<Integer>> copy(List<List<Integer>> columns) {
+    List<List<Integer>> c = new ArrayList<>(columns.size());
+    columns.forEach(col -> c.add(new ArrayList<>(col)));
+    return c;
+  }
+
+  /**
+   * Crossings between edges that join the same pair of columns: sort those edges by the row of
+   * their start and count inversions in the row of their end (a Fenwick tree, O(E log V)).
+   */
+  static long crossings(List<List<Integer>> columns, int[] column, List<List<Integer>> out) {
+    int n = column.length;
+    int[] row = new int[n];
+    for (List<Integer> col : columns) {
+      for (int r = 0; r < col.size(); r++) {
+        row[col.get(r)] = r;
+      }
+    }
+    Map<Long, List<long[]>> groups = new HashMap<>();
+    for (int v = 0; v < n; v++) {
+      for (int w : out.get(v)) {
+        if (column[w] > column[v]) {
+          groups.computeIfAbsent(((long) column[v] << 32) | column[w], k -> new ArrayList<>())
+              .add(new long[] {row[v], row[w]});
+        }
+      }
+    }
+    long total = 0;
+    for (Map.Entry<Long, List<long[]>> g : groups.entrySet()) {
+      List<long[]> edges = g.getValue();
+      edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+      int size = columns.get((int) (g.getKey() & 0xffffffffL)).size();
+      long[] tree = new long[size + 1];
+      long seen = 0;
+      for (long[] e : edges) {
+        int t = (int) e[1];
+        // Edges already seen that end strictly below this one cross it.
+        long atOrAbove = 0;
+        for (int i = t + 1; i > 0; i -= i & -i) {
+          atOrAbove += tree[i];
+        }
+        total += seen - atOrAbove;
+        for (int i = t + 1; i <= size; i += i & -i) {
+          tree[i]++;
+        }
+        seen++;
+      }
+    }
+    return total;
   }
 
   /** Relative position of every node in its column, 0..1, so columns of unequal height compare. */
