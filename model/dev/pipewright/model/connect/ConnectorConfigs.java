@@ -416,17 +416,16 @@ public final class ConnectorConfigs {
   }
 
   private static void errors(Pipeline p, Node n, Builder b) {
-    Optional<String> tolerance = n.property("errors.tolerance");
-    if (tolerance.isEmpty()) {
-      return;
-    }
-    b.put("errors.tolerance", tolerance.get());
-    if (tolerance.get().equals("all")) {
-      b.put("errors.log.enable", "true");
-    }
+    n.property("errors.tolerance").ifPresent(tolerance -> {
+      b.put("errors.tolerance", tolerance);
+      if (tolerance.equals("all")) {
+        b.put("errors.log.enable", "true");
+      }
+    });
     n.property("errors.deadletterqueue.topic.name").filter(s -> !s.isBlank()).ifPresent(dlq -> {
       b.put("errors.deadletterqueue.topic.name", dlq);
       b.put("errors.deadletterqueue.context.headers.enable", "true");
+      // Connect creates the DLQ topic with replication 3 unless told; match the drawn topic instead.
       int rf = topics(p).stream().filter(t -> t.name().equals(dlq)).map(TopicSpec::replicationFactor)
           .findFirst().orElse(p.environment() == Environment.LOCAL ? 1 : 3);
       b.put("errors.deadletterqueue.topic.replication.factor", Integer.toString(rf));
