@@ -38,7 +38,9 @@ public final class TimeLagEstimator {
 
   private final int maxSamples;
   private final Map<TopicPartition, Ring> logEnds = new HashMap<>();
-  private final Map<TopicPartition, Ring> commits = new HashMap<>();
+  private final Map<GroupPartition, Ring> commits = new HashMap<>();
+
+  private record GroupPartition(String group, TopicPartition tp) {}
 
   public TimeLagEstimator() {
     this(DEFAULT_SAMPLES);
@@ -56,15 +58,16 @@ public final class TimeLagEstimator {
     logEnds.computeIfAbsent(tp, k -> new Ring(maxSamples)).add(logEndOffset, at.toEpochMilli(), true);
   }
 
-  /** Adds a committed-offset sample, used only for the consumption rate behind time-to-clear. */
-  public void recordCommitted(TopicPartition tp, long committedOffset, Instant at) {
-    commits.computeIfAbsent(tp, k -> new Ring(COMMIT_SAMPLES)).add(committedOffset, at.toEpochMilli(), false);
+  /** Adds a group's committed-offset sample, used only for the consumption rate behind time-to-clear. */
+  public void recordCommitted(String group, TopicPartition tp, long committedOffset, Instant at) {
+    commits.computeIfAbsent(new GroupPartition(group, tp), k -> new Ring(COMMIT_SAMPLES))
+        .add(committedOffset, at.toEpochMilli(), false);
   }
 
   /** Forgets partitions not in {@code live}, so memory stays flat when topics or groups go away. */
   public void retainOnly(Set<TopicPartition> live) {
     logEnds.keySet().retainAll(live);
-    commits.keySet().retainAll(live);
+    commits.keySet().removeIf(k -> !live.contains(k.tp()));
   }
 
   /** How many samples the table of {@code tp} holds now. */
@@ -109,9 +112,9 @@ public final class TimeLagEstimator {
    * production rate seen over the recent committed samples. Empty when the consumer is not
    * gaining on the producer (or not enough samples to tell); zero when caught up.
    */
-  public Optional<Duration> timeToClear(TopicPartition tp, long committedOffset) {
+  public Optional<Duration> timeToClear(String group, TopicPartition tp, long committedOffset) {
     Ring le = logEnds.get(tp);
-    Ring c = commits.get(tp);
+    Ring c = commits.get(new GroupPartition(group, tp));
     if (le == null || le.size == 0) {
       return Optional.empty();
     }

@@ -146,24 +146,24 @@ class TimeLagEstimatorTest {
   void timeToClearUsesNetRateOfConsumptionOverProduction() {
     TimeLagEstimator e = steady(); // 100 rec/s produced
     for (int s = 10; s <= 20; s++) {
-      e.recordCommitted(TP, 500 + (s - 10) * 150L, at(s)); // 150 rec/s consumed
+      e.recordCommitted("g", TP, 500 + (s - 10) * 150L, at(s)); // 150 rec/s consumed
     }
     // committed 2000 at t=20, log end 2000: caught up
-    assertThat(e.timeToClear(TP, 2000)).contains(Duration.ZERO);
+    assertThat(e.timeToClear("g", TP, 2000)).contains(Duration.ZERO);
     // lag of 500 records gained on at 50 rec/s: 10 s
     TimeLagEstimator f = steady();
     for (int s = 10; s <= 20; s++) {
-      f.recordCommitted(TP, (s - 10) * 150L, at(s));
+      f.recordCommitted("g", TP, (s - 10) * 150L, at(s));
     }
-    assertThat(f.timeToClear(TP, 1500)).contains(Duration.ofSeconds(10));
+    assertThat(f.timeToClear("g", TP, 1500)).contains(Duration.ofSeconds(10));
   }
 
   @Test
   void consumerSlowerThanProducerNeverClears() {
     TimeLagEstimator e = steady();
     for (int s = 10; s <= 20; s++) {
-      e.recordCommitted(TP, (s - 10) * 50L, at(s));
+      e.recordCommitted("g", TP, (s - 10) * 50L, at(s));
     }
-    assertThat(e.timeToClear(TP, 500)).isEmpty();
+    assertThat(e.timeToClear("g", TP, 500)).isEmpty();
   }
 }
