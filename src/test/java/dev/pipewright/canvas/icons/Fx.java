@@ -50,6 +50,25 @@ final class Fx {
   }
 
   /** How many pixels differ in coverage (alpha on different sides of one half) between two images. */
+  /** How many pixels differ visibly in colour or coverage between two images of the same size. */
+  static int colourDifference(Image a, Image b) {
+    int differing = 0;
+    for (int y = 0; y < (int) a.getHeight(); y++) {
+      for (int x = 0; x < (int) a.getWidth(); x++) {
+        Color ca = a.getPixelReader().getColor(x, y);
+        Color cb = b.getPixelReader().getColor(x, y);
+        double d = Math.abs(ca.getRed() * ca.getOpacity() - cb.getRed() * cb.getOpacity())
+            + Math.abs(ca.getGreen() * ca.getOpacity() - cb.getGreen() * cb.getOpacity())
+            + Math.abs(ca.getBlue() * ca.getOpacity() - cb.getBlue() * cb.getOpacity())
+            + Math.abs(ca.getOpacity() - cb.getOpacity());
+        if (d > 0.5) {
+          differing++;
+        }
+      }
+    }
+    return differing;
+  }
+
   static int coverageDifference(Image a, Image b) {
     int differing = 0;
     for (int y = 0; y < (int) a.getHeight(); y++) {

@@ -140,6 +140,32 @@ class IconsTest {
   }
 
   @Test
+  void noTwoIconsLookAlikeAt24Px() throws Exception {
+    NodeKind[] kinds = NodeKind.values();
+    int size = 24;
+    List<Image> images = Fx.call(() -> {
+      List<Image> all = new ArrayList<>();
+      for (NodeKind k : kinds) {
+        all.add(Fx.render(Icons.of(k), size, 0));
+      }
+      return all;
+    });
+    double closest = Double.MAX_VALUE;
+    String pair = "";
+    for (int i = 0; i < kinds.length; i++) {
+      for (int j = i + 1; j < kinds.length; j++) {
+        double d = Fx.colourDifference(images.get(i), images.get(j)) / (double) (size * size);
+        if (d < closest) {
+          closest = d;
+          pair = kinds[i].id() + " and " + kinds[j].id();
+        }
+      }
+    }
+    // The five databases share a cylinder; their marks must still change a tenth of the pixels.
+    assertThat(closest).as("share of pixels that tell %s apart", pair).isGreaterThan(0.10);
+  }
+
+  @Test
   void windowIconImagesHaveTheRequestedSizes() throws Exception {
     for (int size : new int[] {16, 32, 64, 128}) {
       Image img = Fx.call(() -> Icons.app().image(size));
