@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -21,6 +22,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,12 +169,37 @@ class IconsTest {
 
   @Test
   void windowIconImagesHaveTheRequestedSizes() throws Exception {
-    for (int size : new int[] {16, 32, 64, 128}) {
-      Image img = Fx.call(() -> Icons.app().image(size));
-      assertThat(img.getWidth()).isEqualTo(size);
+    List<Image> icons = Fx.call(Icons::windowIcons);
+    assertThat(icons).extracting(Image::getWidth).containsExactly(16.0, 32.0, 64.0, 128.0);
+    for (Image img : icons) {
+      int size = (int) img.getWidth();
       assertThat(img.getHeight()).isEqualTo(size);
       assertThat(img.getPixelReader().getColor(size / 2, size / 2).getOpacity()).isGreaterThan(0.9);
+      assertThat(img.getPixelReader().getColor(0, 0).getOpacity()).as("rounded corner stays clear").isZero();
     }
+  }
+
+  @Test
+  void hiDpiWindowGetsIconsRenderedForItsDevicePixels() throws Exception {
+    Icon icon = Icons.of(NodeKind.LAKE);
+    boolean cached = Fx.call(() -> {
+      Canvas canvas = new Canvas(100, 100);
+      Stage stage = new Stage();
+      stage.setScene(new Scene(new Group(canvas)));
+      stage.show();
+      // After show(): showing sets the render scale from the screen's.
+      stage.setRenderScaleX(2);
+      stage.setRenderScaleY(2);
+      try {
+        for (int i = 0; i < Icon.REQUESTS_BEFORE_CACHING; i++) {
+          icon.draw(canvas.getGraphicsContext2D(), 10, 10, 20);
+        }
+        return icon.isCached(40) && !icon.isCached(20);
+      } finally {
+        stage.close();
+      }
+    });
+    assertThat(cached).as("a 20 px icon on a 2x screen is cached at 40 device pixels").isTrue();
   }
 
   @Test
@@ -199,8 +226,7 @@ class IconsTest {
   @ParameterizedTest
   @EnumSource(Category.class)
   void categoryColourReadsOnLightAndDarkBackgrounds(Category category) {
-    NodeKind kind = Stream.of(NodeKind.values()).filter(k -> k.category() == category).findFirst().orElseThrow();
-    Color c = Icons.of(kind).primaryColor();
+    Color c = Icons.color(category);
     // 3:1 is WCAG's minimum for graphical objects.
     assertThat(contrast(c, LIGHT)).as("%s colour %s on white", category, c).isGreaterThanOrEqualTo(3.0);
     assertThat(contrast(c, DARK)).as("%s colour %s on #0D1117", category, c).isGreaterThanOrEqualTo(3.0);
