@@ -36,6 +36,8 @@ class IconsTest {
   private static final int MARGIN = 4;
   private static final Color LIGHT = Color.web("#FFFFFF");
   private static final Color DARK = Color.web("#0D1117");
+  /** The canvas's dark-theme node card, the lightest dark surface icons sit on. */
+  private static final Color DARK_CARD = Color.web("#23262E");
 
   @BeforeAll
   static void startToolkit() throws Exception {
@@ -230,6 +232,7 @@ class IconsTest {
     // 3:1 is WCAG's minimum for graphical objects.
     assertThat(contrast(c, LIGHT)).as("%s colour %s on white", category, c).isGreaterThanOrEqualTo(3.0);
     assertThat(contrast(c, DARK)).as("%s colour %s on #0D1117", category, c).isGreaterThanOrEqualTo(3.0);
+    assertThat(contrast(c, DARK_CARD)).as("%s colour %s on #23262E", category, c).isGreaterThanOrEqualTo(3.0);
   }
 
   @Test
