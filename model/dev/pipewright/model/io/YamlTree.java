@@ -80,6 +80,17 @@ final class YamlTree {
     }
   }
 
+  /** Thrown when a document holds more values than any pipeline needs; stops reading early. */
+  static final class TooManyValues extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Loc at;
+
+    TooManyValues(Loc at, int max) {
+      super("more than " + max + " values", null, false, false);
+      this.at = at;
+    }
+  }
+
   /** Tags of the YAML core schema, which only restate what a plain scalar already is. */
   private static final Set<String> CORE_TAGS = Set.of(
       "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -94,13 +105,16 @@ final class YamlTree {
     private final YAMLParser parser;
     private final Problems problems;
     private final int maxValueChars;
+    private final int maxValues;
+    private int values;
     /** The field path of the value being read; kept up to date for syntax errors. */
     private final List<String> path = new ArrayList<>();
 
-    Reader(YAMLParser parser, Problems problems, int maxValueChars) {
+    Reader(YAMLParser parser, Problems problems, int maxValueChars, int maxValues) {
       this.parser = parser;
       this.problems = problems;
       this.maxValueChars = maxValueChars;
+      this.maxValues = maxValues;
     }
 
     String currentPath() {
@@ -126,6 +140,9 @@ final class YamlTree {
 
     private Y readValue(JsonToken t) throws IOException {
       Loc loc = Loc.of(parser.currentTokenLocation());
+      if (++values > maxValues) {
+        throw new TooManyValues(loc, maxValues);
+      }
       if (parser.isCurrentAlias()) {
         problems.add(loc, currentPath(), "YAML aliases (*" + parser.getText() + ") are not supported in "
             + "pipeline files", "Write the value out in full instead of referring to an anchor");
