@@ -53,8 +53,8 @@ public final class PipelineFile {
   public static final int MAX_FILE_BYTES = 8 << 20;
   /** The longest single value (a description, a filter condition) a file may hold. */
   public static final int MAX_VALUE_CHARS = 64 << 10;
-  /** Keys, items and values together; a pipeline of a thousand nodes holds about 30,000. */
-  static final int MAX_VALUES = 200_000;
+  /** Values and list items together (keys not counted); a pipeline of a thousand nodes holds about 30,000. */
+  static final int MAX_VALUES = 100_000;
   /** A value at the limit plus its key and indentation fits on a line. */
   static final int MAX_LINE_CHARS = MAX_VALUE_CHARS + 1024;
   /** Deeper than any pipeline file needs (they nest five levels), shallow enough to stop stack attacks. */
@@ -201,19 +201,22 @@ public final class PipelineFile {
     YamlTree.Reader reader = null;
     try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
       reader = new YamlTree.Reader(parser, problems, MAX_VALUE_CHARS, MAX_VALUES);
-      return reader.readDocument();
+      YamlTree.Y root = reader.readDocument();
+      // A file with aliases, tags or huge values is not a plain pipeline file; say that alone
+      // rather than burying it under the structural problems that follow from it.
+      return reader.refusedSomething() ? null : root;
     } catch (YamlTree.TooManyValues e) {
       problems.add(e.at, "", "The file holds more than " + MAX_VALUES + " values; a pipeline needs far fewer",
           "Check that this is a pipeline file; split very large pipelines into several files");
     } catch (StreamConstraintsException e) {
       String field = reader == null ? "" : reader.currentPath();
-      Location at = Location.of(e.getLocation(), text);
+      YamlTree.Loc at = reader == null ? new YamlTree.Loc(1, 1) : reader.lastLoc();
       String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
       if (why.contains("nesting depth")) {
-        problems.add(at.line, at.column, field, "The file is nested more than " + MAX_NESTING + " levels deep",
+        problems.add(at, field, "The file is nested more than " + MAX_NESTING + " levels deep",
             "A pipeline file nests at most five levels; check the indentation and the brackets");
       } else {
-        problems.add(at.line, at.column, field, "The file exceeds a reading limit: " + why,
+        problems.add(at, field, "The file exceeds a reading limit: " + why,
             "Check that this is a pipeline file; values are limited to " + Text.size(MAX_VALUE_CHARS));
       }
     } catch (JsonProcessingException e) {
@@ -222,6 +225,10 @@ public final class PipelineFile {
       // SnakeYAML reports some problems as unchecked exceptions; none may escape as a stack trace.
       problems.add(1, 1, reader == null ? "" : reader.currentPath(), "Could not read the file as YAML: "
           + reason(e), "Check the YAML syntax near the start of the file");
+    } finally {
+      if (reader != null) {
+        reader.flush();
+      }
     }
     return null;
   }

@@ -66,6 +66,16 @@ class PipelineFileErrorsTest {
         + "got 'abc'. Hint: Write a number such as 5432.");
   }
 
+  /** Six lines declaring a node 'search' and opening the SLO list; SLO cases continue on line 7. */
+  private static final String SLOS = """
+      apiVersion: pipewright/v1
+      name: shop
+      nodes:
+        - name: search
+          kind: elasticsearch
+      slos:
+      """;
+
   record Case(String name, String yaml, int line, int column, String field, String message, String hint) {
     @Override
     public String toString() {
@@ -229,74 +239,38 @@ class PipelineFileErrorsTest {
               - name: main
                 connect: http://localhost:8083
             """, 5, 14, "clusters[0].connect", "Expected the Kafka Connect settings", "key: value"),
-        new Case("unknown slo kind", """
-            apiVersion: pipewright/v1
-            name: shop
-            nodes:
-              - name: search
-                kind: elasticsearch
-            slos:
+        new Case("unknown slo kind", SLOS + """
               - name: fresh
                 kind: freshnes
                 target: search
                 threshold: 5
             """, 8, 11, "slos[0].kind", "Unknown SLO kind 'freshnes'", "Did you mean 'freshness'?"),
-        new Case("invalid duration", """
-            apiVersion: pipewright/v1
-            name: shop
-            nodes:
-              - name: search
-                kind: elasticsearch
-            slos:
+        new Case("invalid duration", SLOS + """
               - name: fresh
                 kind: freshness
                 target: search
                 threshold: 5
                 window: 30 days
             """, 11, 13, "slos[0].window", "'30 days' is not a duration", "e.g. 30d"),
-        new Case("slo on an unknown node", """
-            apiVersion: pipewright/v1
-            name: shop
-            nodes:
-              - name: search
-                kind: elasticsearch
-            slos:
+        new Case("slo on an unknown node", SLOS + """
               - name: fresh
                 kind: freshness
                 target: serch
                 threshold: 5
             """, 9, 13, "slos[0].target", "no node named 'serch'", "Did you mean 'search'?"),
-        new Case("unknown slo key", """
-            apiVersion: pipewright/v1
-            name: shop
-            nodes:
-              - name: search
-                kind: elasticsearch
-            slos:
+        new Case("unknown slo key", SLOS + """
               - name: fresh
                 kind: freshness
                 target: search
                 treshold: 5
             """, 10, 5, "slos[0].treshold", "Unknown key 'treshold' in slos[0]", "Did you mean 'threshold'?"),
-        new Case("threshold with a unit", """
-            apiVersion: pipewright/v1
-            name: shop
-            nodes:
-              - name: search
-                kind: elasticsearch
-            slos:
+        new Case("threshold with a unit", SLOS + """
               - name: fresh
                 kind: lag-seconds
                 target: search
                 threshold: 5s
             """, 10, 16, "slos[0].threshold", "'threshold' must be a number, got '5s'", "without units"),
-        new Case("objective as a percentage", """
-            apiVersion: pipewright/v1
-            name: shop
-            nodes:
-              - name: search
-                kind: elasticsearch
-            slos:
+        new Case("objective as a percentage", SLOS + """
               - name: fresh
                 kind: connector-running
                 target: search
