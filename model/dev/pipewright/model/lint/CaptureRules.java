@@ -76,7 +76,7 @@ final class CaptureRules {
     if (source.boolProperty("embedded")) {
       return "the embedded trial database " + quote(source.property("database").orElse(source.name()));
     }
-    return quote(source.property("database").orElse("?")) + " on " + source.property("host").orElse("localhost")
+    return "database " + quote(source.property("database").orElse("?")) + " on " + source.property("host").orElse("localhost")
         + ":" + source.property("port").orElse("?");
   }
 
@@ -206,7 +206,7 @@ final class CaptureRules {
     List<Node> topics = new ArrayList<>();
     String named = capture.properties().get("schema.history.internal.kafka.topic");
     for (Node t : p.nodesOf(NodeKind.TOPIC)) {
-      boolean drawn = p.hasEdge(capture.name(), t.name()) && Flow.role(t).equals("schema-history");
+      boolean drawn = Graph.of(p).hasEdge(capture.name(), t.name()) && Flow.role(t).equals("schema-history");
       if (drawn || Flow.topicName(t).equals(named)) {
         topics.add(t);
       }

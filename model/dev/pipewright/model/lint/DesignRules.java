@@ -33,7 +33,7 @@ final class DesignRules {
         for (Node app : p.nodesIn(Category.APPLICATION)) {
           List<String> stores = new ArrayList<>();
           boolean topic = false;
-          for (Node d : p.downstream(app.name())) {
+          for (Node d : Graph.of(p).downstream(app.name())) {
             Category c = d.kind().category();
             if (c == Category.SOURCE || c == Category.SINK) {
               stores.add(quote(d.name()));
@@ -107,8 +107,8 @@ final class DesignRules {
         for (Node n : p.nodesOf(NodeKind.MASK_FIELD)) {
           List<Node> topics = Flow.topicsUpstream(p, n);
           if (!topics.isEmpty()) {
-            r.node(n, "fields", quote(n.name()) + " masks " + n.property("fields").orElse("fields")
-                    + " only after they were written in clear to " + quote(Flow.topicName(topics.get(0))),
+            r.node(n, "fields", quote(n.name()) + " masks " + n.property("fields").orElse("its fields")
+                    + " only after the values were written in clear to " + quote(Flow.topicName(topics.get(0))),
                 "move " + quote(n.name()) + " between the capture and the topic, or exclude those columns "
                     + "with column.exclude.list on the capture");
           }
@@ -167,12 +167,12 @@ final class DesignRules {
       "connect 'unwrap' between shop.public.orders and orders-search",
       (p, r) -> {
         for (Node n : p.nodesIn(Category.TRANSFORM)) {
-          boolean in = !p.upstream(n.name()).isEmpty();
-          boolean out = !p.downstream(n.name()).isEmpty();
+          boolean in = !Graph.of(p).upstream(n.name()).isEmpty();
+          boolean out = !Graph.of(p).downstream(n.name()).isEmpty();
           if (!in || !out) {
             r.node(n, null, "Transform " + quote(n.name()) + " has no "
-                    + (!in && !out ? "input and no output" : !in ? "input" : "output")
-                    + ": no connector runs it",
+                    + (!in ? (out ? "input" : "input and no output") + ": no connector runs it"
+                        : "output: its results go nowhere"),
                 "connect it after a capture or topic and before a topic or sink, or remove it");
           }
         }
@@ -196,8 +196,8 @@ final class DesignRules {
           boolean guarded = p.slos().stream()
               .anyMatch(s -> s.kind() == SloKind.SLOT_WAL_BYTES && s.target().equals(n.name()));
           if (!guarded) {
-            r.node(n, null, "Nothing alerts when " + quote(n.name()) + "'s replication slot starts holding WAL "
-                    + "back; the first sign would be a full disk on " + quote(src.get().name()),
+            r.node(n, null, "Nothing alerts when the replication slot of " + quote(n.name())
+                    + " starts holding WAL back; the first sign would be a full disk on " + quote(src.get().name()),
                 "add an SLO of kind slot-wal-bytes on " + quote(n.name())
                     + " with a threshold well below the free disk space, e.g. 5000000000 bytes");
           }

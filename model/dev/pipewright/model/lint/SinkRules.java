@@ -192,7 +192,7 @@ final class SinkRules {
           if (wantsRows && Flow.somePathAvoids(p, n, u -> u.kind() == NodeKind.EXTRACT_NEW_RECORD_STATE
               || u.kind() == NodeKind.OUTBOX_EVENT_ROUTER)) {
             r.node(n, null, quote(n.name()) + " receives Debezium change envelopes (before/after/source) "
-                    + "rather than rows: documents will hold nested before/after fields",
+                    + "rather than rows: what it stores will hold nested before/after/source fields instead of the row's columns",
                 "insert an 'Unwrap (new record state)' transform between the topic and " + quote(n.name()));
           }
         }
