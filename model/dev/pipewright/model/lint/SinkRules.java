@@ -1,6 +1,7 @@
 package dev.pipewright.model.lint;
 
 import static dev.pipewright.model.Severity.ERROR;
+import static dev.pipewright.model.Severity.INFO;
 import static dev.pipewright.model.Severity.WARNING;
 import static dev.pipewright.model.lint.Flow.quote;
 
@@ -93,7 +94,7 @@ final class SinkRules {
         }
       });
 
-  static final Rule DLQ_HEADERS = new DefinedRule("PW-DLQ-HEADERS", WARNING,
+  static final Rule DLQ_HEADERS = new DefinedRule("PW-DLQ-HEADERS", INFO,
       "Dead-letter records without the reason they failed",
       "By default Kafka Connect writes the failed record to the dead-letter topic without saying why. "
           + "errors.deadletterqueue.context.headers.enable=true adds the failing stage, connector and "

@@ -158,7 +158,8 @@ final class TopicRules {
           }
           for (Node t : Flow.topicsDownstreamUnrenamed(p, c)) {
             String name = Flow.topicName(t);
-            if (Flow.role(t).equals("data") && !name.startsWith(prefix.get() + ".")) {
+            // The topic named exactly <prefix> is Debezium's schema-change topic.
+            if (Flow.role(t).equals("data") && !name.startsWith(prefix.get() + ".") && !name.equals(prefix.get())) {
               String table = suggestTable(c, name);
               r.node(t, t.isSet("topic") ? "topic" : null, "Topic " + quote(name) + " is drawn after "
                       + quote(c.name()) + ", but Debezium names its topics " + prefix.get()

@@ -224,6 +224,11 @@ class RuleCasesTest {
     // ---- captures -------------------------------------------------------------------------------
     fires("PW-HEARTBEAT", "no heartbeat interval", set(good, "shop-cdc", "heartbeat.interval.ms", null));
     fires("PW-HEARTBEAT", "heartbeats without an action query", set(good, "shop-cdc", "heartbeat.action.query", null));
+    fires("PW-HEARTBEAT", "heartbeat table left out of the publication", set(good, "shop-cdc",
+        "heartbeat.action.query", "UPDATE debezium.pg_heartbeat SET last_update = now() WHERE id = 0"));
+    quiet("PW-HEARTBEAT", "heartbeat table matched by an include pattern", set(good, "shop-cdc",
+        "heartbeat.action.query", "UPDATE debezium.pg_heartbeat SET last_update = now() WHERE id = 0",
+        "table.include.list", "public.orders,public.customers,debezium\\..*"));
     quiet("PW-HEARTBEAT", "embedded trial database", localTrial());
     quiet("PW-HEARTBEAT", "MySQL needs no slot", good);
 
@@ -354,6 +359,8 @@ class RuleCasesTest {
         "topic.replacement", "orders-all"), "orders-all", NodeKind.TOPIC, SOUND_TOPIC), "shop-cdc", "merge", "orders-all");
     quiet("PW-TOPIC-PREFIX", "renamed by a reroute", rerouted);
     quiet("PW-TOPIC-PREFIX", "history and data topics named right", good);
+    quiet("PW-TOPIC-PREFIX", "MySQL schema-change topic named exactly the prefix", flow(add(good, "inventory",
+        NodeKind.TOPIC, SOUND_TOPIC), "inventory-cdc", "inventory"));
 
     // ---- sinks ----------------------------------------------------------------------------------
     Pipeline noDlq = set(good, "read-model", "errors.tolerance", null, "errors.deadletterqueue.topic.name", null);
