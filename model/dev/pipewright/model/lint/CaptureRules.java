@@ -52,8 +52,8 @@ final class CaptureRules {
                     + "busy, the slot still holds back WAL",
                 "set heartbeat.action.query to an upsert on a heartbeat table, e.g. " + query);
           } else {
-            heartbeatTableLeftOut(n).ifPresent(table -> r.node(n, "table.include.list", quote(n.name())
-                    + "'s heartbeat.action.query writes to " + table + ", which table.include.list leaves out: "
+            heartbeatTableLeftOut(n).ifPresent(table -> r.node(n, "table.include.list",
+                "The heartbeat.action.query of " + quote(n.name()) + " writes to " + table + ", which table.include.list leaves out: "
                     + "with the filtered publication that write never reaches the connector, so the slot still "
                     + "holds WAL back",
                 "add " + table + " to table.include.list of " + quote(n.name())));

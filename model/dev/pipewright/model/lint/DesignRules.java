@@ -13,6 +13,7 @@ import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.PropertySpec;
 import dev.pipewright.model.SloKind;
+import dev.pipewright.model.io.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -226,37 +227,7 @@ final class DesignRules {
       });
 
   private static Optional<String> nearest(Node n, String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (PropertySpec s : n.kind().properties()) {
-      int d = distance(key, s.key());
-      boolean extends_ = s.key().startsWith(key) && s.key().length() - key.length() <= 4;
-      if ((d <= 2 || extends_) && d < bestDistance) {
-        best = s.key();
-        bestDistance = d;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /** Levenshtein distance; keys are short, so the quadratic table is fine. */
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Text.closest(key, n.kind().properties().stream().map(PropertySpec::key).toList());
   }
 
   static final List<Rule> ALL = List.of(DUAL_WRITE, SCHEMA_REGISTRY, REROUTE_KEYS, MASK_AFTER_TOPIC,
