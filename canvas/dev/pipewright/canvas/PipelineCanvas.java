@@ -39,21 +39,19 @@ public class PipelineCanvas extends Region {
 
   public void resetZoom() {}
 
-  public void copy() {}
+  public void copySelection() {}
 
   public void paste() {}
 
-  public void cut() {}
+  public void duplicateSelection() {}
 
-  public void duplicate() {}
-
-  public void delete() {}
+  public void deleteSelection() {}
 
   public void selectAll() {}
 
   public void autoLayout() {}
 
-  public void setDarkTheme(boolean dark) {}
+  public void setDark(boolean dark) {}
 
   public Point2D screenPointOfNode(String name) {
     return localToScreen(0, 0);

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,6 +46,7 @@ public final class InspectorViewModel {
   private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
   private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper(this, "nameError", "");
   private final ReadOnlyObjectWrapper<Pipeline> pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline");
+  private final ReadOnlyLongWrapper formRevision = new ReadOnlyLongWrapper(this, "formRevision");
   private final ObservableList<FieldViewModel> fields = FXCollections.observableArrayList();
   private final ObservableList<FieldViewModel> readOnlyFields = FXCollections.unmodifiableObservableList(fields);
   /** Identity of the form currently built: node name, kind and applicable keys; rebuilt only when it changes. */
@@ -55,6 +58,14 @@ public final class InspectorViewModel {
     document.pipelineProperty().addListener((obs, was, now) -> update());
     state.selection().addListener((SetChangeListener<String>) change -> update());
     update();
+  }
+
+  /**
+   * Changes whenever the form must be built anew (another node, another mode, a rename); the
+   * values of an unchanged form follow {@link FieldViewModel#valueProperty()} instead.
+   */
+  public ReadOnlyLongProperty formRevisionProperty() {
+    return formRevision.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<Mode> modeProperty() {
@@ -153,34 +164,38 @@ public final class InspectorViewModel {
 
   private void update() {
     Pipeline p = document.pipeline();
-    pipeline.set(p);
     Set<String> selected = state.selection().stream().filter(p::hasNode).collect(Collectors.toSet());
+    Mode before = mode.get();
+    boolean rebuilt;
     if (selected.size() != 1) {
       node.set(null);
       mode.set(selected.isEmpty() ? Mode.PIPELINE : Mode.MULTIPLE);
       heading.set(selected.isEmpty() ? p.name() : selected.size() + " nodes selected");
-      rebuild(null, List.of());
-      return;
+      rebuilt = rebuild(null, List.of());
+    } else {
+      Node n = p.node(selected.iterator().next()).orElseThrow();
+      node.set(n);
+      mode.set(Mode.NODE);
+      heading.set(n.name());
+      rebuilt = rebuild(n, keysFor(p, n));
+      fields.forEach(f -> f.refresh(n));
     }
-    Node n = p.node(selected.iterator().next()).orElseThrow();
-    mode.set(Mode.NODE);
-    heading.set(n.name());
-    List<String> keys = keysFor(p, n);
-    rebuild(n, keys);
-    node.set(n);
-    fields.forEach(f -> f.refresh(n));
+    pipeline.set(p);
+    if (rebuilt || before != mode.get() || mode.get() == Mode.MULTIPLE) {
+      formRevision.set(formRevision.get() + 1);
+    }
   }
 
-  private void rebuild(Node n, List<String> keys) {
+  private boolean rebuild(Node n, List<String> keys) {
     List<Object> key = n == null ? List.of() : List.of(n.name(), n.kind(), keys);
     if (key.equals(formKey)) {
-      return;
+      return false;
     }
     formKey = key;
     nameError.set("");
     if (n == null) {
       fields.clear();
-      return;
+      return true;
     }
     List<FieldViewModel> built = new ArrayList<>();
     for (String k : keys) {
@@ -189,6 +204,7 @@ public final class InspectorViewModel {
     }
     built.forEach(f -> f.refresh(n));
     fields.setAll(built);
+    return true;
   }
 
   /**
