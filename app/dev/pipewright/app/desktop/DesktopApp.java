@@ -36,7 +36,7 @@ public final class DesktopApp {
       return;
     }
     CountDownLatch closed = new CountDownLatch(1);
-    startToolkit(() -> {
+    boolean started = startToolkit(() -> {
       Platform.setImplicitExit(false);
       Stage stage = new Stage();
       MainView view = create(stage, AppHome.fromSystem(), new BackgroundTaskExecutor(Platform::runLater));
@@ -49,7 +49,9 @@ public final class DesktopApp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    Platform.exit();
+    if (started) {
+      Platform.exit();
+    }
   }
 
   /** Builds the main window on {@code stage} (not shown yet): the path tests and the launcher share. */
@@ -73,7 +75,7 @@ public final class DesktopApp {
       System.setProperty("prism.text", "t2k");
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    startToolkit(() -> {
+    boolean started = startToolkit(() -> {
       try {
         Stage stage = new Stage();
         MainView view = create(stage, AppHome.fromSystem(), TaskExecutor.synchronous(),
@@ -114,7 +116,9 @@ public final class DesktopApp {
     } catch (TimeoutException e) {
       throw new IllegalStateException("the window did not render within two minutes", e);
     } finally {
-      Platform.exit();
+      if (started) {
+        Platform.exit();
+      }
     }
   }
 
@@ -128,11 +132,14 @@ public final class DesktopApp {
     Png.write(image, png);
   }
 
-  private static void startToolkit(Runnable r) {
+  /** Starts JavaFX and runs {@code r} on it; true when this call started it (and so should stop it). */
+  private static boolean startToolkit(Runnable r) {
     try {
       Platform.startup(r);
+      return true;
     } catch (IllegalStateException alreadyRunning) {
       Platform.runLater(r);
+      return false;
     }
   }
 

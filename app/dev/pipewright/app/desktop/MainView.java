@@ -31,6 +31,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -42,6 +43,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -54,6 +56,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -90,7 +93,6 @@ public final class MainView {
     this.dialogs = dialogs;
     this.examplesDir = examplesDir;
     this.canvas = new PipelineCanvas(vm.document(), vm.state());
-    canvas.setId("canvas");
     canvasArea = new StackPane(canvas);
     canvasArea.setMinSize(200, 200);
 
@@ -114,11 +116,11 @@ public final class MainView {
         }
       }
     });
-    palette.setMinWidth(190);
-    palette.setPrefWidth(230);
+    palette.setMinWidth(180);
+    palette.setPrefWidth(210);
     InspectorView inspector = new InspectorView(vm.inspector());
     inspector.setMinWidth(280);
-    inspector.setPrefWidth(340);
+    inspector.setPrefWidth(330);
     problemsView = new ProblemsView(vm.problems(), this::reveal);
     problemsView.setMinHeight(90);
 
@@ -127,7 +129,7 @@ public final class MainView {
     centreSplit.setDividerPositions(0.74);
     SplitPane.setResizableWithParent(problemsView, false);
     SplitPane main = new SplitPane(palette, centreSplit, inspector);
-    main.setDividerPositions(0.16, 0.76);
+    main.setDividerPositions(0.15, 0.77);
     SplitPane.setResizableWithParent(palette, false);
     SplitPane.setResizableWithParent(inspector, false);
 
@@ -142,14 +144,18 @@ public final class MainView {
     vm.findingsProperty().addListener((obs, was, now) -> canvas.setFindings(now));
     canvas.setFindings(vm.findingsProperty().get());
     vm.darkThemeProperty().addListener((obs, was, dark) -> applyTheme(dark));
+    vm.state().minimapEnabled().set(vm.minimapProperty().get());
+    vm.minimapProperty().addListener((obs, was, show) -> vm.state().minimapEnabled().set(show));
     stage.titleProperty().bind(vm.titleProperty());
   }
 
   /** Builds the scene, shows the window and starts autosave. */
   public void show() {
-    Scene scene = new Scene(root, WIDTH, HEIGHT);
+    // Never larger than the screen (a laptop, or the headless test screen).
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    Scene scene = new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
     scene.getStylesheets().add(STYLESHEET);
-    scene.getAccelerators().put(Shortcuts.REDO_ALT, vm.document()::redo);
+    scene.getAccelerators().put(Shortcuts.REDO_ALT, textOr(TextInputControl::redo, vm.document()::redo));
     scene.getAccelerators().put(Shortcuts.ZOOM_IN_ALT, canvas::zoomIn);
     stage.setScene(scene);
     stage.setMinWidth(900);
@@ -243,6 +249,7 @@ public final class MainView {
       return;
     }
     hideGallery();
+    canvas.requestFocus();
     Pipeline p = t.pipeline();
     vm.newDocument(p.nodes().stream().anyMatch(n -> n.position() == null) ? Layout.apply(p) : p);
     fitSoon();
@@ -315,11 +322,15 @@ public final class MainView {
     }
   }
 
-  private void shutDown() {
+  void shutDown() {
+    stopAutosave();
+    vm.closeCleanly();
+  }
+
+  void stopAutosave() {
     if (autosaveTimer != null) {
       autosaveTimer.stop();
     }
-    vm.closeCleanly();
   }
 
   /** True when the current document may be replaced: saved, saved now, or the person said so. */
@@ -365,6 +376,7 @@ public final class MainView {
       root.applyCss();
       root.layout();
       canvas.fitToView();
+      canvas.requestFocus();
     });
   }
 
@@ -404,24 +416,26 @@ public final class MainView {
         new SeparatorMenuItem(),
         item("_Quit", "menu-quit", Shortcuts.QUIT, this::quit));
 
-    MenuItem undo = item("_Undo", "menu-undo", Shortcuts.UNDO, vm.document()::undo);
+    MenuItem undo = item("_Undo", "menu-undo", Shortcuts.UNDO, textOr(TextInputControl::undo, vm.document()::undo));
     undo.textProperty().bind(vm.document().undoLabelProperty());
     undo.disableProperty().bind(vm.document().canUndoProperty().not());
-    MenuItem redo = item("_Redo", "menu-redo", Shortcuts.REDO, vm.document()::redo);
+    MenuItem redo = item("_Redo", "menu-redo", Shortcuts.REDO, textOr(TextInputControl::redo, vm.document()::redo));
     redo.textProperty().bind(vm.document().redoLabelProperty());
     redo.disableProperty().bind(vm.document().canRedoProperty().not());
     Menu edit = new Menu("_Edit");
     edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
-        item("Cu_t", "menu-cut", Shortcuts.CUT, () -> {
+        item("Cu_t", "menu-cut", Shortcuts.CUT, textOr(TextInputControl::cut, () -> {
           canvas.copySelection();
           canvas.deleteSelection();
-        }),
-        item("_Copy", "menu-copy", Shortcuts.COPY, canvas::copySelection),
-        item("_Paste", "menu-paste", Shortcuts.PASTE, canvas::paste),
-        item("_Duplicate", "menu-duplicate", Shortcuts.DUPLICATE, canvas::duplicateSelection),
-        item("De_lete", "menu-delete", Shortcuts.DELETE, canvas::deleteSelection),
+        })),
+        item("_Copy", "menu-copy", Shortcuts.COPY, textOr(TextInputControl::copy, canvas::copySelection)),
+        item("_Paste", "menu-paste", Shortcuts.PASTE, textOr(TextInputControl::paste, canvas::paste)),
+        item("_Duplicate", "menu-duplicate", Shortcuts.DUPLICATE, textOr(t -> { }, canvas::duplicateSelection)),
+        item("De_lete", "menu-delete", Shortcuts.DELETE, textOr(TextInputControl::deleteNextChar,
+            canvas::deleteSelection)),
         new SeparatorMenuItem(),
-        item("Select _All", "menu-select-all", Shortcuts.SELECT_ALL, canvas::selectAll));
+        item("Select _All", "menu-select-all", Shortcuts.SELECT_ALL, textOr(TextInputControl::selectAll,
+            canvas::selectAll)));
 
     ToggleGroup themes = new ToggleGroup();
     RadioMenuItem light = new RadioMenuItem("_Light theme");
@@ -458,6 +472,20 @@ public final class MainView {
     MenuBar bar = new MenuBar(file, edit, view, help);
     bar.setId("menu-bar");
     return bar;
+  }
+
+  /**
+   * An edit action that means the text when the person is typing in a field (Ctrl+Z undoes
+   * typing, Delete deletes a character) and the drawing otherwise.
+   */
+  private Runnable textOr(java.util.function.Consumer<TextInputControl> onText, Runnable onCanvas) {
+    return () -> {
+      if (stage.getScene() != null && stage.getScene().getFocusOwner() instanceof TextInputControl t) {
+        onText.accept(t);
+      } else {
+        onCanvas.run();
+      }
+    };
   }
 
   private static MenuItem item(String text, String id, KeyCombination keys, Runnable action) {

@@ -16,7 +16,6 @@ import dev.pipewright.model.io.PlainTextSecretException;
 import dev.pipewright.model.lint.Linter;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -156,6 +155,12 @@ public final class MainViewModel {
    * the outcome lists every problem the loader found.
    */
   public FileOutcome open(Path path) {
+    if (!Files.exists(path)) {
+      prefs.removeRecent(path);
+      recentFiles.setAll(prefs.recentFiles());
+      return FileOutcome.failure("Cannot open " + path.getFileName(),
+          path + " does not exist (any more). It was removed from the recent files.", List.of());
+    }
     Pipeline loaded;
     try {
       loaded = PipelineFile.load(path);
@@ -164,14 +169,6 @@ public final class MainViewModel {
           path.getFileName() + " has " + count(e.problems().size(), "problem")
               + ". Nothing was changed; fix the file and open it again.",
           e.problems().stream().map(FileProblem::format).toList());
-    } catch (NoSuchFileException e) {
-      prefs.removeRecent(path);
-      recentFiles.setAll(prefs.recentFiles());
-      return FileOutcome.failure("Cannot open " + path.getFileName(),
-          path + " does not exist (any more). It was removed from the recent files.", List.of());
-    } catch (IOException e) {
-      return FileOutcome.failure("Cannot open " + path.getFileName(),
-          "Reading " + path + " failed: " + e.getMessage(), List.of());
     }
     discardOwnRecovery();
     file.set(path.toAbsolutePath().normalize());
@@ -253,7 +250,7 @@ public final class MainViewModel {
     Pipeline draft;
     try {
       draft = PipelineFile.load(r.file());
-    } catch (PipelineFileException | IOException e) {
+    } catch (PipelineFileException e) {
       recovery.discard(r.file());
       return FileOutcome.failure("Cannot recover", "The autosaved copy of " + r.describe()
           + " could not be read and was deleted.", List.of(e.getMessage()));
@@ -263,7 +260,7 @@ public final class MainViewModel {
     if (origin != null && Files.isRegularFile(origin)) {
       try {
         base = PipelineFile.load(origin);
-      } catch (PipelineFileException | IOException e) {
+      } catch (PipelineFileException e) {
         // The original is damaged or gone; the draft alone is still worth having.
       }
     }

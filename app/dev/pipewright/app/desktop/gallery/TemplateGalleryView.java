@@ -44,11 +44,13 @@ public final class TemplateGalleryView extends VBox {
         + "or start from a blank canvas.");
     subtitle.getStyleClass().add(Styles.TEXT_MUTED);
     subtitle.setWrapText(true);
+    subtitle.setMinHeight(Region.USE_PREF_SIZE);
     VBox titles = new VBox(4, title, subtitle);
     HBox.setHgrow(titles, Priority.ALWAYS);
     Button close = new Button("Close");
     close.setId("gallery-close");
     close.setOnAction(e -> onClose.run());
+    close.setMinWidth(Region.USE_PREF_SIZE);
     HBox header = new HBox(16, titles, close);
     header.setAlignment(Pos.TOP_LEFT);
     header.getStyleClass().add("gallery-header");

@@ -212,7 +212,7 @@ public final class InspectorView extends VBox {
   }
 
   private VBox fieldRow(FieldViewModel f) {
-    Label error = errorLabel("error-" + f.key());
+    Label error = errorLabel(fieldId("error-", f.key()));
     bindError(error, f.errorProperty());
     Region editor = switch (f.type()) {
       case BOOLEAN -> checkBox(f);
@@ -221,7 +221,7 @@ public final class InspectorView extends VBox {
       default -> textEditor(f);
     };
     Button reset = new Button("Reset");
-    reset.setId("reset-" + f.key());
+    reset.setId(fieldId("reset-", f.key()));
     reset.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "field-reset");
     reset.setTooltip(new Tooltip("Remove the value so the default applies"
         + (f.defaultValue().isEmpty() ? "" : " (" + f.defaultValue() + ")")));
@@ -237,7 +237,7 @@ public final class InspectorView extends VBox {
 
     Label label = new Label(f.label());
     label.getStyleClass().add("field-label");
-    label.setId("label-" + f.key());
+    label.setId(fieldId("label-", f.key()));
     HBox labelRow = new HBox(4, label);
     labelRow.setAlignment(Pos.CENTER_LEFT);
     if (f.required()) {
@@ -262,7 +262,7 @@ public final class InspectorView extends VBox {
 
   private Region textEditor(FieldViewModel f) {
     TextField t = new TextField(f.value());
-    t.setId("field-" + f.key());
+    t.setId(fieldId("field-", f.key()));
     t.setPromptText(f.defaultValue().isEmpty() ? (f.required() ? "required" : "") : f.defaultValue());
     follow(f, t);
     commitOnEnterOrBlur(t, f::commit, f::value, f::clearError);
@@ -271,7 +271,7 @@ public final class InspectorView extends VBox {
 
   private Region checkBox(FieldViewModel f) {
     CheckBox c = new CheckBox(f.isSet() ? "" : "default");
-    c.setId("field-" + f.key());
+    c.setId(fieldId("field-", f.key()));
     c.setSelected("true".equals(f.effectiveValue()));
     ChangeListener<String> l = (obs, was, now) -> {
       c.setSelected("true".equals(f.effectiveValue()));
@@ -285,7 +285,7 @@ public final class InspectorView extends VBox {
 
   private Region comboBox(FieldViewModel f) {
     ComboBox<String> c = new ComboBox<>();
-    c.setId("field-" + f.key());
+    c.setId(fieldId("field-", f.key()));
     c.getItems().setAll(f.choices());
     c.setPromptText(f.defaultValue().isEmpty() ? "choose…" : f.defaultValue() + " (default)");
     c.setButtonCell(new ListCell<>() {
@@ -316,19 +316,23 @@ public final class InspectorView extends VBox {
   private Region secretEditor(FieldViewModel f, Label error) {
     PasswordField p = new PasswordField();
     p.setText(f.value());
-    p.setId("field-" + f.key());
-    p.setPromptText("${env:NAME} or ${file:path:key}");
+    p.setId(fieldId("field-", f.key()));
+    p.setPromptText("${env:NAME}");
+    p.setTooltip(new Tooltip("A reference: ${env:NAME} or ${file:path:key}. The value itself stays outside the file."));
     HBox.setHgrow(p, Priority.ALWAYS);
     follow(f, p);
     commitOnEnterOrBlur(p, f::commit, f::value, f::clearError);
 
     ToggleButton helper = new ToggleButton("Reference…");
-    helper.setId("reference-" + f.key());
+    helper.setId(fieldId("reference-", f.key()));
     helper.setTooltip(new Tooltip("Build a reference to an environment variable or a properties file"));
+    helper.setMinWidth(Region.USE_PREF_SIZE);
 
     Label shown = new Label();
     shown.getStyleClass().add("field-hint");
-    shown.setId("reference-shown-" + f.key());
+    shown.setWrapText(true);
+    shown.setMinHeight(Region.USE_PREF_SIZE);
+    shown.setId(fieldId("reference-shown-", f.key()));
     Runnable describe = () -> {
       String text = SecretRef.parse(f.value()).map(r -> "env".equals(r.provider())
           ? "Read from the environment variable " + r.key() + " at run time."
@@ -343,13 +347,13 @@ public final class InspectorView extends VBox {
     unbinders.add(() -> f.valueProperty().removeListener(l));
 
     ComboBox<String> provider = new ComboBox<>();
-    provider.setId("reference-provider-" + f.key());
+    provider.setId(fieldId("reference-provider-", f.key()));
     provider.getItems().setAll("Environment variable", "Properties file");
     provider.setValue("Environment variable");
     TextField name = new TextField();
-    name.setId("reference-name-" + f.key());
+    name.setId(fieldId("reference-name-", f.key()));
     TextField fileKey = new TextField();
-    fileKey.setId("reference-key-" + f.key());
+    fileKey.setId(fieldId("reference-key-", f.key()));
     fileKey.setPromptText("key in the file, e.g. pg.password");
     Runnable adapt = () -> {
       boolean file = provider.getValue().startsWith("Properties");
@@ -361,7 +365,7 @@ public final class InspectorView extends VBox {
     provider.setOnAction(e -> adapt.run());
     adapt.run();
     Button use = new Button("Use reference");
-    use.setId("reference-use-" + f.key());
+    use.setId(fieldId("reference-use-", f.key()));
     use.getStyleClass().add(Styles.ACCENT);
     use.setDefaultButton(false);
     VBox box = new VBox(provider, name, fileKey, use);
@@ -381,6 +385,14 @@ public final class InspectorView extends VBox {
     HBox line = new HBox(6, p, helper);
     line.setAlignment(Pos.CENTER_LEFT);
     return new VBox(4, line, shown, box);
+  }
+
+  /**
+   * A CSS-safe id for a control of the field {@code key}: property keys contain dots, which a
+   * selector would read as style classes ({@code slot.name} becomes {@code field-slot-name}).
+   */
+  public static String fieldId(String prefix, String key) {
+    return prefix + key.replaceAll("[^A-Za-z0-9_-]", "-");
   }
 
   private static String suggestedVariable(FieldViewModel f) {

@@ -44,7 +44,7 @@ public final class ProblemsView extends VBox {
     table.setId("problems-table");
     table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
     table.setItems(vm.findings());
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     Label empty = new Label("No problems: the design follows every rule.");
     empty.getStyleClass().add(Styles.TEXT_MUTED);
     table.setPlaceholder(empty);
@@ -52,16 +52,24 @@ public final class ProblemsView extends VBox {
     TableColumn<Finding, Severity> severity = new TableColumn<>("");
     severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
     severity.setCellFactory(c -> new SeverityCell());
-    severity.setPrefWidth(90);
-    severity.setMinWidth(80);
-    severity.setMaxWidth(110);
+    severity.setPrefWidth(96);
+    severity.setMinWidth(96);
+    severity.setMaxWidth(96);
     severity.setSortable(false);
 
     table.getColumns().add(severity);
-    table.getColumns().add(text("Rule", Finding::ruleId, 140));
-    table.getColumns().add(text("Where", Finding::where, 220));
-    table.getColumns().add(text("Message", Finding::message, 420));
-    table.getColumns().add(text("Fix", Finding::fix, 380));
+    TableColumn<Finding, String> rule = text("Rule", Finding::ruleId, 190, false);
+    rule.setMinWidth(150);
+    TableColumn<Finding, String> where = text("Where", ProblemsView::place, 150, true);
+    where.setMinWidth(110);
+    TableColumn<Finding, String> message = text("Message", Finding::message, 400, true);
+    message.setMinWidth(160);
+    TableColumn<Finding, String> fix = text("Fix", Finding::fix, 360, true);
+    fix.setMinWidth(160);
+    table.getColumns().add(rule);
+    table.getColumns().add(where);
+    table.getColumns().add(message);
+    table.getColumns().add(fix);
 
     table.setRowFactory(tv -> {
       TableRow<Finding> row = new TableRow<>();
@@ -80,18 +88,48 @@ public final class ProblemsView extends VBox {
     return table;
   }
 
+  /** Where a finding applies, compactly: the node (and field), the edge, or the pipeline. */
+  static String place(Finding f) {
+    if (f.node() != null) {
+      return f.field() == null ? f.node() : f.node() + " · " + f.field();
+    }
+    if (f.edge() != null) {
+      return f.edge().from() + " → " + f.edge().to();
+    }
+    return "pipeline";
+  }
+
+  /** A text column; wrapping ones grow rows so the whole message and fix can be read. */
   private static TableColumn<Finding, String> text(String name, java.util.function.Function<Finding, String> f,
-      double width) {
+      double width, boolean wrap) {
     TableColumn<Finding, String> c = new TableColumn<>(name);
     c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
     c.setPrefWidth(width);
     c.setSortable(false);
     c.setCellFactory(col -> new TableCell<>() {
+      private final Label label = new Label();
+
+      {
+        label.setWrapText(wrap);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.maxWidthProperty().bind(col.widthProperty().subtract(16));
+        if (!wrap) {
+          label.getStyleClass().add("problem-rule");
+        }
+      }
+
       @Override
       protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty ? null : item);
-        setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+        setText(null);
+        if (empty || item == null) {
+          setGraphic(null);
+          setTooltip(null);
+          return;
+        }
+        label.setText(item);
+        setGraphic(label);
+        setTooltip(item.isEmpty() ? null : new Tooltip(item));
       }
     });
     return c;
