@@ -3,12 +3,18 @@ package dev.pipewright.monitor.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipewright.app.cli.PipewrightCli;
 import dev.pipewright.monitor.Health;
 import dev.pipewright.monitor.MutableClock;
 import dev.pipewright.monitor.lag.GroupStatus;
 import dev.pipewright.monitor.lag.PartitionStatus;
 import dev.pipewright.monitor.lag.TimeLag;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,6 +128,44 @@ class KafkaLagCollectorIT {
 
   @Test
   @Order(2)
+  void monitorCommandPrintsTheToolsFiguresAsJson() throws Exception {
+    Path file = dir.resolve("lag-check.yaml");
+    Files.writeString(file, """
+        apiVersion: pipewright/v1
+        name: lag-check
+        environment: local
+        clusters:
+          - name: test
+            bootstrapServers: %s
+        nodes:
+          - name: orders
+            kind: topic
+          - name: search
+            kind: elasticsearch
+            properties:
+              consumer.override.group.id: search
+        edges:
+          - from: orders
+            to: search
+        """.formatted(kafka.bootstrapServers()));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = PipewrightCli.run(new String[] {"monitor", file.toString(), "--once", "--format", "json"},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode group = new ObjectMapper().readTree(out.toString()).path("kafka").path("groups").get(0);
+    assertThat(group.path("group").asText()).isEqualTo("search");
+    List<ConsumerGroupsTool.Row> printed = new ArrayList<>();
+    for (JsonNode p : group.path("partitions")) {
+      printed.add(new ConsumerGroupsTool.Row("search", p.path("topic").asText(), p.path("partition").asInt(),
+          p.path("committedOffset").asLong(), p.path("logEndOffset").asLong(), p.path("lag").asLong()));
+    }
+    assertThat(printed).containsExactlyInAnyOrderElementsOf(
+        ConsumerGroupsTool.describe(kafka.bootstrapServers(), List.of("search")).rows());
+  }
+
+  @Test
+  @Order(3)
   void requestsPerPollDoNotGrowWithTheNumberOfGroups() throws Exception {
     createTopic("events", 4);
     for (int p = 0; p < 4; p++) {
@@ -144,7 +188,7 @@ class KafkaLagCollectorIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void steadyProducerAndConsumerHeldBackThirtySecondsReadsThirtySecondsOfLag() throws Exception {
     createTopic("steady", 1);
     TopicPartition tp = new TopicPartition("steady", 0);
@@ -170,7 +214,7 @@ class KafkaLagCollectorIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void caughtUpIdleGroupReadsZeroSecondsEvenHoursLater() throws Exception {
     createTopic("quiet", 2);
     produce("quiet", 0, 10);
@@ -194,7 +238,7 @@ class KafkaLagCollectorIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void brokerDownTurnsRedWithAReasonAndRecoversWhenItReturns() throws Exception {
     try (KafkaLagCollector c = collector(Clock.systemUTC())) {
       assertThat(c.poll(List.of("search")).health().level()).isEqualTo(Health.Level.GREEN);
