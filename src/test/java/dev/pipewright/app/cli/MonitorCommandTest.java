@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** {@code pipewright monitor} without servers: what it says when there is nothing to reach. */
 class MonitorCommandTest {
-  record Result(int exit, String out, String err) {}
-
-  static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = PipewrightCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(exit, out.toString(), err.toString());
+  private static PipewrightCliTest.Result cli(String... args) {
+    return PipewrightCliTest.cli(args);
   }
 
   @Test
   void localTrialFileWithoutAddressesSaysWhichOptionsToPassAndListsItsSlos() throws Exception {
-    Result r = cli("monitor", "examples/local-trial.yaml", "--once", "--format", "json");
+    PipewrightCliTest.Result r = cli("monitor", "examples/local-trial.yaml", "--once", "--format", "json");
     assertThat(r.err()).contains("--bootstrap", "--jdbc-url", "--connect-url");
     assertThat(r.exit()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
@@ -33,28 +26,28 @@ class MonitorCommandTest {
 
   @Test
   void unreachableConnectWorkerFailsTheOnceRunWithTheReason() {
-    Result r = cli("monitor", "examples/local-trial.yaml", "--once", "--connect-url", "http://127.0.0.1:9");
+    PipewrightCliTest.Result r = cli("monitor", "examples/local-trial.yaml", "--once", "--connect-url", "http://127.0.0.1:9");
     assertThat(r.exit()).isEqualTo(PipewrightCli.FINDINGS);
     assertThat(r.out()).contains("Connectors RED: Kafka Connect at http://127.0.0.1:9 is unreachable");
   }
 
   @Test
   void badIntervalIsExplained() {
-    Result r = cli("monitor", "examples/local-trial.yaml", "--interval", "soon");
+    PipewrightCliTest.Result r = cli("monitor", "examples/local-trial.yaml", "--interval", "soon");
     assertThat(r.exit()).isEqualTo(PipewrightCli.UNREADABLE);
     assertThat(r.err()).contains("--interval 'soon'", "2s");
   }
 
   @Test
   void groupOverrideForAnUnknownSinkNamesTheSinks() {
-    Result r = cli("monitor", "examples/local-trial.yaml", "--once", "--group", "nope=g");
+    PipewrightCliTest.Result r = cli("monitor", "examples/local-trial.yaml", "--once", "--group", "nope=g");
     assertThat(r.exit()).isEqualTo(PipewrightCli.UNREADABLE);
     assertThat(r.err()).contains("no sink named 'nope'", "orders-read-model");
   }
 
   @Test
   void missingFileIsExplained() {
-    Result r = cli("monitor", "no/such.yaml", "--once");
+    PipewrightCliTest.Result r = cli("monitor", "no/such.yaml", "--once");
     assertThat(r.exit()).isEqualTo(PipewrightCli.UNREADABLE);
     assertThat(r.err()).contains("no/such.yaml: no such file");
   }
