@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       LintCommand.class,
       FormatCommand.class,
+      MonitorCommand.class,
     },
     footer = {
       "",
