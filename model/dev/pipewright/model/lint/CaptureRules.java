@@ -483,6 +483,22 @@ final class CaptureRules {
         }
       });
 
+  static final Rule SNAPSHOT_ALWAYS = new DefinedRule("PW-SNAPSHOT-ALWAYS", WARNING,
+      "Capture re-reads every table on each restart",
+      "snapshot.mode always takes a full snapshot every time the connector starts, and connectors "
+          + "restart on every rebalance, deployment and worker failure. Each restart re-sends every "
+          + "row of every captured table to all sinks and loads the database with full table scans.",
+      "set snapshot.mode to initial (or when_needed)",
+      (p, r) -> {
+        for (Node n : p.nodesOf(NodeKind.DEBEZIUM)) {
+          if (n.property("snapshot.mode").orElse("initial").equals("always")) {
+            r.node(n, "snapshot.mode", quote(n.name()) + " snapshots every table again on each restart "
+                    + "(snapshot.mode=always): every rebalance re-sends all rows to all sinks",
+                "set snapshot.mode to initial, or when_needed to re-snapshot only when the offsets are gone");
+          }
+        }
+      });
+
   static final Rule DECIMAL_DOUBLE = new DefinedRule("PW-DECIMAL-DOUBLE", INFO,
       "DECIMAL columns captured as floating point",
       "decimal.handling.mode double turns NUMERIC/DECIMAL values (money, quantities) into binary "
@@ -542,6 +558,7 @@ final class CaptureRules {
 
   static final List<Rule> ALL = List.of(HEARTBEAT, PGOUTPUT, SLOT_NAME_RULE, SLOT_SHARED, PUBLICATION_SHARED,
       SERVER_ID, SCHEMA_HISTORY_MISSING, SCHEMA_HISTORY_TOPIC, PREFIX_UNIQUE, CAPTURE_TASKS, TABLE_FILTER,
-      FILTER_CONFLICT, NOT_APPLICABLE, CAPTURE_OUTPUT, SNAPSHOT_STATE, SNAPSHOT_ONLY, DECIMAL_DOUBLE,
+      FILTER_CONFLICT, NOT_APPLICABLE, CAPTURE_OUTPUT, SNAPSHOT_STATE, SNAPSHOT_ONLY, SNAPSHOT_ALWAYS,
+      DECIMAL_DOUBLE,
       OUTBOX_TABLE, EMBEDDED_OUTSIDE_LOCAL);
 }
