@@ -29,8 +29,10 @@ final class CaptureRules {
           + "confirms a position when it sees a change of a captured table, so while those tables are "
           + "quiet and the rest of the database is busy, the slot holds WAL back until the disk fills "
           + "and PostgreSQL stops. Heartbeats (heartbeat.interval.ms) let the connector confirm "
-          + "regularly, and heartbeat.action.query writes to a heartbeat table (one the publication "
-          + "includes) so there is always a captured change to confirm.",
+          + "regularly, and heartbeat.action.query writes to a heartbeat table so there is always a "
+          + "captured change to confirm. As Debezium's PostgreSQL documentation notes, that table must "
+          + "be in the publication (with the default filtered publication: in table.include.list), or "
+          + "the write never reaches the connector; a pg_logical_emit_message heartbeat needs no table.",
       "set heartbeat.interval.ms to 10000 and heartbeat.action.query to "
           + "INSERT INTO debezium_heartbeat (id, ts) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now()",
       (p, r) -> {

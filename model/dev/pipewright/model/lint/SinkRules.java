@@ -10,6 +10,7 @@ import dev.pipewright.model.Converter;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
+import dev.pipewright.model.Pipeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,37 @@ final class SinkRules {
           return;
         }
         for (Node n : p.nodesIn(Category.SINK)) {
-          if (Flow.hasErrorHandling(n) && Flow.dlq(n) == null
+          if (Flow.hasErrorHandling(n) && Flow.dlq(n) == null && !readsDeadLetters(p, n)
               && n.property("errors.tolerance").orElse("none").equals("none")) {
             r.node(n, "errors.deadletterqueue.topic.name", "Sink " + quote(n.name())
                     + " has no dead-letter topic: one record it cannot write stops it, and all later changes wait",
                 "set errors.tolerance to all and errors.deadletterqueue.topic.name to "
                     + quote("dlq." + n.name()));
+          }
+        }
+      });
+
+  private static boolean readsDeadLetters(Pipeline p, Node sink) {
+    return Flow.topicsUpstream(p, sink).stream().anyMatch(t -> Flow.role(t).equals("dead-letter"));
+  }
+
+  static final Rule DLQ_REPLAY = new DefinedRule("PW-DLQ-REPLAY", WARNING,
+      "Sink replaying a dead-letter topic has no dead-letter topic of its own",
+      "Records in a dead-letter topic already failed once, and a sink that replays or archives them "
+          + "meets the same poison records first. Without a dead-letter topic of its own it stops at "
+          + "the first one (errors.tolerance=none), so the replay never gets past it. Checked in every "
+          + "environment, since replays are tried out locally too.",
+      "set errors.tolerance to all and errors.deadletterqueue.topic.name to dlq.parking-lot on the replaying sink",
+      (p, r) -> {
+        for (Node n : p.nodesIn(Category.SINK)) {
+          if (Flow.hasErrorHandling(n) && Flow.dlq(n) == null && readsDeadLetters(p, n)
+              && n.property("errors.tolerance").orElse("none").equals("none")) {
+            String read = Flow.topicsUpstream(p, n).stream().filter(t -> Flow.role(t).equals("dead-letter"))
+                .map(t -> quote(Flow.topicName(t))).findFirst().orElse("");
+            r.node(n, "errors.deadletterqueue.topic.name", "Sink " + quote(n.name()) + " replays dead-letter topic "
+                    + read + " but has no dead-letter topic itself: the first record that fails again stops it",
+                "set errors.tolerance to all and errors.deadletterqueue.topic.name to a parking-lot topic, e.g. "
+                    + quote("parking-lot." + n.name()));
           }
         }
       });
@@ -350,7 +376,7 @@ final class SinkRules {
         }
       });
 
-  static final List<Rule> ALL = List.of(DLQ, DLQ_SILENT_DROP, DLQ_UNUSED, DLQ_LOOP, DLQ_HEADERS, UPSERT_KEY,
+  static final List<Rule> ALL = List.of(DLQ, DLQ_REPLAY, DLQ_SILENT_DROP, DLQ_UNUSED, DLQ_LOOP, DLQ_HEADERS, UPSERT_KEY,
       JDBC_DELETE_KEY, SEARCH_KEY, SEARCH_DELETES, UNWRAP, DROPPED_DELETES, SCHEMALESS, IDLE_TASKS,
       CONVERTER_MISMATCH, ICEBERG_TARGET, JDBC_DELETES);
 }

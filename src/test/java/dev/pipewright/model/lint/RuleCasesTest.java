@@ -230,6 +230,8 @@ class RuleCasesTest {
     quiet("PW-HEARTBEAT", "heartbeat table matched by an include pattern", set(good, "shop-cdc",
         "heartbeat.action.query", "UPDATE debezium.pg_heartbeat SET last_update = now() WHERE id = 0",
         "table.include.list", "public.orders,public.customers,debezium\\..*"));
+    quiet("PW-HEARTBEAT", "logical decoding message needs no table", set(good, "shop-cdc", "heartbeat.action.query",
+        "SELECT pg_logical_emit_message(false, 'heartbeat', now()::varchar)"));
     quiet("PW-HEARTBEAT", "embedded trial database", localTrial());
     quiet("PW-HEARTBEAT", "MySQL needs no slot", good);
 
@@ -371,6 +373,16 @@ class RuleCasesTest {
     fires("PW-DLQ", "no dead-letter topic in production", noDlq);
     quiet("PW-DLQ", "no dead-letter topic in local", env(noDlq, Environment.LOCAL));
     quiet("PW-DLQ", "the JSON-lines file has no error handling", localTrial());
+
+    Pipeline replay = flow(add(add(good, "dlq.read-model", NodeKind.TOPIC, "role", "dead-letter", "partitions", "1",
+        "replication.factor", "3", "min.insync.replicas", "2"), "replayer", NodeKind.JDBC_SINK,
+        "connection.url", "jdbc:postgresql://readmodel.internal:5432/readmodel",
+        "connection.password", "${env:READMODEL_PASSWORD}"), "dlq.read-model", "replayer");
+    fires("PW-DLQ-REPLAY", "replaying sink without its own dead-letter topic", replay);
+    fires("PW-DLQ-REPLAY", "also in local", env(replay, Environment.LOCAL));
+    quiet("PW-DLQ-REPLAY", "replaying sink with a parking lot", set(replay, "replayer", "errors.tolerance", "all",
+        "errors.deadletterqueue.topic.name", "parking-lot.replayer"));
+    quiet("PW-DLQ", "replaying sinks are PW-DLQ-REPLAY's", replay);
 
     fires("PW-DLQ-SILENT-DROP", "tolerance all, no topic", set(good, "read-model", "errors.deadletterqueue.topic.name", null));
     quiet("PW-DLQ-SILENT-DROP", "tolerance all with a topic", good);
