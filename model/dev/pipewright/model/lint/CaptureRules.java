@@ -33,8 +33,9 @@ final class CaptureRules {
           + "captured change to confirm. As Debezium's PostgreSQL documentation notes, that table must "
           + "be in the publication (with the default filtered publication: in table.include.list), or "
           + "the write never reaches the connector; a pg_logical_emit_message heartbeat needs no table.",
-      "set heartbeat.interval.ms to 10000 and heartbeat.action.query to "
-          + "INSERT INTO debezium_heartbeat (id, ts) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now()",
+      "set heartbeat.interval.ms to 10000, heartbeat.action.query to INSERT INTO debezium_heartbeat (id, ts) "
+          + "VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now(), and add public.debezium_heartbeat "
+          + "to table.include.list",
       (p, r) -> {
         for (Node n : p.nodesOf(NodeKind.DEBEZIUM)) {
           Optional<Node> src = Flow.source(p, n);
