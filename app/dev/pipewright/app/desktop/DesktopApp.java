@@ -70,6 +70,7 @@ public final class DesktopApp {
     if (System.getProperty("glass.platform") == null && monocleAvailable()) {
       System.setProperty("glass.platform", "Monocle");
       System.setProperty("monocle.platform", "Headless");
+      System.setProperty("headless.geometry", "1600x1000-32");
       System.setProperty("monocle.headless.geometry", "1600x1000-32");
       System.setProperty("prism.order", "sw");
       System.setProperty("prism.text", "t2k");

@@ -60,8 +60,8 @@ public final class ProblemsView extends VBox {
     table.getColumns().add(severity);
     TableColumn<Finding, String> rule = text("Rule", Finding::ruleId, 190, false);
     rule.setMinWidth(150);
-    TableColumn<Finding, String> where = text("Where", ProblemsView::place, 150, true);
-    where.setMinWidth(110);
+    TableColumn<Finding, String> where = text("Where", ProblemsView::place, 170, true);
+    where.setMinWidth(140);
     TableColumn<Finding, String> message = text("Message", Finding::message, 400, true);
     message.setMinWidth(160);
     TableColumn<Finding, String> fix = text("Fix", Finding::fix, 360, true);
@@ -112,7 +112,10 @@ public final class ProblemsView extends VBox {
       {
         label.setWrapText(wrap);
         label.setMinHeight(Region.USE_PREF_SIZE);
-        label.maxWidthProperty().bind(col.widthProperty().subtract(16));
+        // A preferred width (not only a maximum) makes the label's preferred height that of
+        // the wrapped text, so the row grows to show all of it.
+        label.prefWidthProperty().bind(col.widthProperty().subtract(18));
+        label.maxWidthProperty().bind(col.widthProperty().subtract(18));
         if (!wrap) {
           label.getStyleClass().add("problem-rule");
         }
