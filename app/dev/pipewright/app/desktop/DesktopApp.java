@@ -95,6 +95,10 @@ public final class DesktopApp {
         }
         // Two pulses: one for the layout, one for the fit that follows it.
         Platform.runLater(() -> Platform.runLater(() -> {
+          if (done.isDone()) {
+            stage.hide();
+            return;
+          }
           try {
             writeSnapshot(view, png);
             stage.hide();

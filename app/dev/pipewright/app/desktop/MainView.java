@@ -124,7 +124,7 @@ public final class MainView {
 
     centreSplit = new SplitPane(canvasArea, problemsView);
     centreSplit.setOrientation(Orientation.VERTICAL);
-    centreSplit.setDividerPositions(0.74);
+    centreSplit.setDividerPositions(0.70);
     SplitPane.setResizableWithParent(problemsView, false);
     SplitPane main = new SplitPane(palette, centreSplit, inspector);
     main.setDividerPositions(0.15, 0.77);
@@ -589,6 +589,10 @@ public final class MainView {
   private static String shorten(Path p) {
     if (p == null) {
       return "";
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    if (p.isAbsolute() && p.startsWith(cwd) && !p.equals(cwd)) {
+      return cwd.relativize(p).toString();
     }
     String home = System.getProperty("user.home");
     String s = p.toString();

@@ -345,4 +345,17 @@ class MainWindowTest {
     assertThat(again.vm().darkThemeProperty().get()).isTrue();
     again.interact(() -> again.vm().setDarkTheme(false));
   }
+
+  @Test
+  void helpListsTheKeyboardShortcutsOfTheMenus() throws Exception {
+    MainWindowPage page = start(copyOfLocalTrial());
+
+    robot.type(KeyCode.F1);
+
+    DialogPane sheet = page.dialog("shortcuts-dialog").orElseThrow();
+    String text = sheet.lookupAll(".label").stream().map(n -> ((Label) n).getText()).reduce("", String::concat);
+    assertThat(text).contains("Undo").contains(Shortcuts.UNDO.getDisplayText()).contains("Fit to window");
+    page.screenshot("desktop-shortcuts", sheet.getScene());
+    page.clickDialogButton(sheet, "OK");
+  }
 }
