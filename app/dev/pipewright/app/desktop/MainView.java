@@ -13,8 +13,6 @@ import dev.pipewright.app.desktop.palette.PaletteView;
 import dev.pipewright.app.desktop.problems.ProblemsView;
 import dev.pipewright.app.desktop.problems.ProblemsViewModel;
 import dev.pipewright.canvas.PipelineCanvas;
-import dev.pipewright.canvas.command.ReplacePipeline;
-import dev.pipewright.canvas.layout.Layout;
 import dev.pipewright.model.Finding;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
@@ -126,7 +124,7 @@ public final class MainView {
 
     centreSplit = new SplitPane(canvasArea, problemsView);
     centreSplit.setOrientation(Orientation.VERTICAL);
-    centreSplit.setDividerPositions(0.74);
+    centreSplit.setDividerPositions(0.70);
     SplitPane.setResizableWithParent(problemsView, false);
     SplitPane main = new SplitPane(palette, centreSplit, inspector);
     main.setDividerPositions(0.15, 0.77);
@@ -250,8 +248,7 @@ public final class MainView {
     }
     hideGallery();
     canvas.requestFocus();
-    Pipeline p = t.pipeline();
-    vm.newDocument(p.nodes().stream().anyMatch(n -> n.position() == null) ? Layout.apply(p) : p);
+    vm.newDocument(t.pipeline());
     fitSoon();
   }
 
@@ -285,12 +282,6 @@ public final class MainView {
       return;
     }
     hideGallery();
-    Pipeline p = vm.document().pipeline();
-    if (p.nodes().stream().anyMatch(n -> n.position() == null)) {
-      // Hand-written files often have no positions: lay them out, as an undoable step.
-      vm.document().execute(new ReplacePipeline(Layout.apply(p), "Lay out nodes without a position"));
-      vm.document().markSaved();
-    }
     fitSoon();
   }
 
@@ -598,6 +589,10 @@ public final class MainView {
   private static String shorten(Path p) {
     if (p == null) {
       return "";
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    if (p.isAbsolute() && p.startsWith(cwd) && !p.equals(cwd)) {
+      return cwd.relativize(p).toString();
     }
     String home = System.getProperty("user.home");
     String s = p.toString();
