@@ -5,8 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -o -q test-compile
 mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >/dev/null
-CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+# a private copy of the classes: rebuilding the project during a long run must not pull them away
+SNAP=$(mktemp -d)
+cp -r target/classes target/test-classes "$SNAP"/
+CP="$SNAP/test-classes:$SNAP/classes:$(cat target/bench-cp.txt)"
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap 'rm -rf "$WORK" "$SNAP"' EXIT
 java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$CP" \
   dev.pipewright.runtime.bench.ChaosDriver "$WORK" "${1:-20}" "${2:-1}"

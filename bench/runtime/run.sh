@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -o -q test-compile
 mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >/dev/null
-CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+# a private copy of the classes: rebuilding the project during a long run must not pull them away
+SNAP=$(mktemp -d)
+cp -r target/classes target/test-classes "$SNAP"/
+CP="$SNAP/test-classes:$SNAP/classes:$(cat target/bench-cp.txt)"
 LOG="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
 
 echo "== throughput to Kafka"
@@ -16,4 +19,4 @@ WORK=$(mktemp -d)
 java -Xmx1g $LOG -cp "$CP" dev.pipewright.app.cli.RunCommand examples/local-trial.yaml \
   --work-dir "$WORK" --rate 1000 --large-tx 0 --duration 60s --summary-json target/bench-run-summary.json
 echo "summary: target/bench-run-summary.json"
-rm -rf "$WORK"
+rm -rf "$WORK" "$SNAP"
