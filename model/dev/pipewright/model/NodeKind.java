@@ -305,7 +305,10 @@ public enum NodeKind {
         PropertySpec.of("errors.tolerance", ENUM, ADVANCED).label("Error tolerance").def("none")
             .choices("none", "all").doc("all skips bad records; pair it with a dead-letter topic.").build(),
         PropertySpec.of("errors.deadletterqueue.topic.name", STRING, ADVANCED).label("Dead-letter topic")
-            .doc("Where records that fail go, with the error in their headers.").build());
+            .doc("Where records that fail go.").build(),
+        PropertySpec.of("errors.deadletterqueue.context.headers.enable", BOOLEAN, ADVANCED)
+            .label("Error details in dead-letter headers").def("false")
+            .doc("Adds the failing stage, class and exception to each dead-letter record's headers.").build());
   }
 
   @SafeVarargs

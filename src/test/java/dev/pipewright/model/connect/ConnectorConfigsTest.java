@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ConnectorConfigsTest {
+public class ConnectorConfigsTest {
 
   static Pipeline trial() {
     Pipeline p = Pipeline.empty("local-trial");
@@ -38,6 +38,10 @@ class ConnectorConfigsTest {
       p = p.withEdge(new Edge(e[0], e[1]));
     }
     return p;
+  }
+
+  public static Pipeline trialForExport() {
+    return trial();
   }
 
   static Node node(String name, NodeKind kind, Map<String, String> props) {

@@ -1,0 +1,206 @@
+package dev.pipewright.monitor.kafka;
+
+import dev.pipewright.monitor.Health;
+import dev.pipewright.monitor.lag.BurrowEvaluator;
+import dev.pipewright.monitor.lag.GroupStatus;
+import dev.pipewright.monitor.lag.PartitionStatus;
+import dev.pipewright.monitor.lag.TimeLag;
+import dev.pipewright.monitor.lag.TimeLagEstimator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Consumer lag per group, topic and partition, in messages and seconds, with Burrow statuses.
+ * Each poll sends a fixed handful of Admin requests whatever the number of groups: one
+ * {@code listConsumerGroupOffsets} for all groups at once (batched per coordinator) and one
+ * {@code listOffsets(latest)} for all their partitions (batched per leader), plus the metadata
+ * and coordinator lookups those need. Lag in messages is log end minus committed offset, the
+ * figure Kafka's consumer-groups tool prints. Not thread-safe: one poll thread owns it.
+ */
+public final class KafkaLagCollector implements AutoCloseable {
+  private static final long CALL_TIMEOUT_MS = 10_000;
+
+  private final Admin admin;
+  private final boolean ownsAdmin;
+  private final Clock clock;
+  private final String address;
+  private final TimeLagEstimator estimator;
+  private final BurrowEvaluator burrow;
+
+  private KafkaLagCollector(Admin admin, boolean ownsAdmin, String address, Clock clock, int samples,
+      int burrowWindow) {
+    this.admin = admin;
+    this.ownsAdmin = ownsAdmin;
+    this.address = address;
+    this.clock = clock;
+    this.estimator = new TimeLagEstimator(samples);
+    this.burrow = new BurrowEvaluator(burrowWindow, Duration.ofMinutes(5));
+  }
+
+  /** A collector with its own Admin client built from {@code adminProperties}; closing closes it. */
+  public static KafkaLagCollector create(Properties adminProperties, Clock clock) {
+    String address = String.valueOf(adminProperties.get("bootstrap.servers"));
+    return new KafkaLagCollector(Admin.create(adminProperties), true, address, clock,
+        TimeLagEstimator.DEFAULT_SAMPLES, BurrowEvaluator.DEFAULT_WINDOW);
+  }
+
+  /** A collector over an Admin client the caller owns and closes. */
+  public static KafkaLagCollector over(Admin admin, String address, Clock clock) {
+    return new KafkaLagCollector(admin, false, address, clock, TimeLagEstimator.DEFAULT_SAMPLES,
+        BurrowEvaluator.DEFAULT_WINDOW);
+  }
+
+  /**
+   * Polls the lag of {@code groups} (all consumer groups of the cluster when empty, at the price of
+   * one more request). Never throws for a cluster that is down or refuses access: the report is
+   * RED with the reason.
+   */
+  public KafkaLagReport poll(Collection<String> groups) {
+    long before = requestsSent();
+    try {
+      List<GroupLag> result = collect(groups.isEmpty() ? allGroups() : new TreeSet<>(groups));
+      Health health = Health.GREEN;
+      for (GroupLag g : result) {
+        if (g.status() == GroupStatus.ERR) {
+          health = Health.amber("consumer group " + g.group() + " is in ERR (a partition stopped, stalled or rewound)");
+          break;
+        }
+      }
+      return new KafkaLagReport(clock.instant(), health, result, requestsSent() - before);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      return failed(KafkaErrors.describe(e, address), before);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed("interrupted while polling Kafka at " + address, before);
+    } catch (RuntimeException e) {
+      return failed(KafkaErrors.describe(e, address), before);
+    }
+  }
+
+  private KafkaLagReport failed(String reason, long before) {
+    return new KafkaLagReport(clock.instant(), Health.red(reason), List.of(), requestsSent() - before);
+  }
+
+  private Set<String> allGroups() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    Set<String> names = new TreeSet<>();
+    for (GroupListing g : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
+        .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+      names.add(g.groupId());
+    }
+    return names;
+  }
+
+  private List<GroupLag> collect(Set<String> groups)
+      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+    for (String g : groups) {
+      specs.put(g, new ListConsumerGroupOffsetsSpec());
+    }
+    ListConsumerGroupOffsetsResult committedResult = admin.listConsumerGroupOffsets(specs);
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+        committedResult.all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    Set<TopicPartition> partitions = new HashSet<>();
+    for (Map<TopicPartition, OffsetAndMetadata> m : committed.values()) {
+      m.forEach((tp, om) -> {
+        if (om != null) {
+          partitions.add(tp);
+        }
+      });
+    }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>(partitions.size() * 2);
+    for (TopicPartition tp : partitions) {
+      latest.put(tp, OffsetSpec.latest());
+    }
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = partitions.isEmpty()
+        ? Map.of() : admin.listOffsets(latest).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    Instant at = clock.instant();
+    for (var e : ends.entrySet()) {
+      estimator.recordLogEnd(e.getKey(), e.getValue().offset(), at);
+    }
+    List<GroupLag> out = new ArrayList<>(groups.size());
+    for (String g : groups) {
+      out.add(groupLag(g, committed.getOrDefault(g, Map.of()), ends, at));
+    }
+    estimator.retainOnly(partitions);
+    burrow.retainGroups(groups);
+    return out;
+  }
+
+  private GroupLag groupLag(String group, Map<TopicPartition, OffsetAndMetadata> offsets,
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends, Instant at) {
+    List<PartitionLag> parts = new ArrayList<>(offsets.size());
+    List<PartitionStatus> statuses = new ArrayList<>(offsets.size());
+    long total = 0;
+    double maxSeconds = 0;
+    for (var e : offsets.entrySet()) {
+      TopicPartition tp = e.getKey();
+      var end = ends.get(tp);
+      if (e.getValue() == null || end == null) {
+        continue;
+      }
+      long committedOffset = e.getValue().offset();
+      long logEnd = end.offset();
+      long lag = logEnd - committedOffset;
+      TimeLag seconds = estimator.lag(tp, committedOffset, at);
+      estimator.recordCommitted(group, tp, committedOffset, at);
+      burrow.observe(group, tp.topic(), tp.partition(), committedOffset, Math.max(0, lag), at);
+      PartitionStatus status = burrow.status(group, tp.topic(), tp.partition(), Math.max(0, lag), at);
+      statuses.add(status);
+      parts.add(new PartitionLag(group, tp.topic(), tp.partition(), committedOffset, logEnd, lag, seconds, status,
+          estimator.timeToClear(group, tp, committedOffset).orElse(null)));
+      total += Math.max(0, lag);
+      if (seconds.known()) {
+        maxSeconds = Math.max(maxSeconds, seconds.seconds());
+      }
+    }
+    parts.sort(Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition));
+    return new GroupLag(group, GroupStatus.of(statuses), total, maxSeconds, parts);
+  }
+
+  /** The requests this collector's Admin client has sent so far, from its own metrics. */
+  public long requestsSent() {
+    for (Map.Entry<MetricName, ? extends Metric> e : admin.metrics().entrySet()) {
+      MetricName n = e.getKey();
+      if (n.name().equals("request-total") && n.group().equals("admin-client-metrics")) {
+        Object v = e.getValue().metricValue();
+        return v instanceof Number num ? num.longValue() : 0;
+      }
+    }
+    return 0;
+  }
+
+  @Override
+  public void close() {
+    if (ownsAdmin) {
+      admin.close(Duration.ofSeconds(2));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.pipewright.monitor.lag;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Burrow's consumer-lag evaluation: per partition a window of the last {@code windowSize}
+ * commits, judged by Burrow's rules (see {@link #evaluate}). It also keeps those windows when fed
+ * polled offsets: a poll adds a commit only when the offset moved, because the Admin API does not
+ * say when a group last committed (see docs/decisions/0081). Not thread-safe: one poll thread owns it.
+ */
+public final class BurrowEvaluator {
+  /** Burrow's default number of commits per window ({@code intervals}). */
+  public static final int DEFAULT_WINDOW = 10;
+
+  private final int windowSize;
+  private final Duration singleCommitWindow;
+  private final Map<Key, ArrayDeque<Commit>> windows = new HashMap<>();
+
+  /**
+   * @param singleCommitWindow how long a partition with only one commit seen may go without
+   *     another before it counts as STOP (Burrow needs two commits to know the window's span)
+   */
+  public BurrowEvaluator(int windowSize, Duration singleCommitWindow) {
+    if (windowSize < 2) {
+      throw new IllegalArgumentException("a Burrow window needs at least 2 commits, got " + windowSize);
+    }
+    this.windowSize = windowSize;
+    this.singleCommitWindow = singleCommitWindow;
+  }
+
+  /** Keys a window by group and partition. */
+  private record Key(String group, String topic, int partition) {}
+
+  /** Adds a commit to the window of the partition, dropping the oldest when the window is full. */
+  public void add(String group, String topic, int partition, Commit commit) {
+    ArrayDeque<Commit> w = windows.computeIfAbsent(new Key(group, topic, partition), k -> new ArrayDeque<>());
+    if (w.size() == windowSize) {
+      w.removeFirst();
+    }
+    w.addLast(commit);
+  }
+
+  /**
+   * Records what a poll saw: a commit is added only when the offset differs from the newest one in
+   * the window (or the window is empty), otherwise only the newest commit's lag is refreshed.
+   */
+  public void observe(String group, String topic, int partition, long offset, long lag, Instant at) {
+    ArrayDeque<Commit> w = windows.get(new Key(group, topic, partition));
+    if (w != null && !w.isEmpty() && w.peekLast().offset() == offset) {
+      return;
+    }
+    add(group, topic, partition, new Commit(offset, lag, at));
+  }
+
+  /** The status of one partition at {@code now}, given its current lag. */
+  public PartitionStatus status(String group, String topic, int partition, long currentLag, Instant now) {
+    ArrayDeque<Commit> w = windows.get(new Key(group, topic, partition));
+    return evaluate(w == null ? List.of() : List.copyOf(w), currentLag, now, singleCommitWindow);
+  }
+
+  /** Forgets windows of groups not in {@code liveGroups}. */
+  public void retainGroups(Set<String> liveGroups) {
+    windows.keySet().removeIf(k -> !liveGroups.contains(k.group()));
+  }
+
+  /**
+   * Burrow's rules (its {@code calculatePartitionStatus}), in its order:
+   * <ol>
+   *   <li>current lag 0: OK;
+   *   <li>now minus the newest commit longer than the window's span (newest minus oldest commit):
+   *       STOP, even if the lag was 0 earlier in the window;
+   *   <li>any commit in the window with lag 0: OK;
+   *   <li>an offset lower than the one before it: REWIND;
+   *   <li>every offset equal: STALL;
+   *   <li>the lag never decreases from one commit to the next: WARN;
+   *   <li>otherwise OK.
+   * </ol>
+   * An empty window is OK (nothing to judge). A window of one commit has no span, so STOP uses
+   * {@code singleCommitWindow} instead and the other rules need a second commit.
+   */
+  public static PartitionStatus evaluate(List<Commit> window, long currentLag, Instant now,
+      Duration singleCommitWindow) {
+    if (currentLag <= 0 || window.isEmpty()) {
+      return PartitionStatus.OK;
+    }
+    Commit first = window.get(0);
+    Commit last = window.get(window.size() - 1);
+    Duration sinceLast = Duration.between(last.at(), now);
+    Duration span = window.size() == 1 ? singleCommitWindow : Duration.between(first.at(), last.at());
+    if (sinceLast.compareTo(span) > 0) {
+      return PartitionStatus.STOP;
+    }
+    if (window.size() == 1 || window.stream().anyMatch(c -> c.lag() == 0)) {
+      return PartitionStatus.OK;
+    }
+    boolean allEqual = true;
+    boolean lagNeverDecreases = true;
+    for (int i = 1; i < window.size(); i++) {
+      Commit prev = window.get(i - 1);
+      Commit cur = window.get(i);
+      if (cur.offset() < prev.offset()) {
+        return PartitionStatus.REWIND;
+      }
+      allEqual &= cur.offset() == first.offset();
+      lagNeverDecreases &= cur.lag() >= prev.lag();
+    }
+    if (allEqual) {
+      return PartitionStatus.STALL;
+    }
+    return lagNeverDecreases ? PartitionStatus.WARN : PartitionStatus.OK;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.pipewright.monitor.lag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BurrowEvaluatorTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  /**
+   * A window written as "offset/lag" pairs, one commit every 10 s from T0; e.g.
+   * {@code 10/5 20/5 30/0}.
+   */
+  private static List<Commit> window(String spec) {
+    List<Commit> commits = new ArrayList<>();
+    String[] parts = spec.trim().split("\\s+");
+    for (int i = 0; i < parts.length; i++) {
+      String[] ol = parts[i].split("/");
+      commits.add(new Commit(Long.parseLong(ol[0]), Long.parseLong(ol[1]), T0.plusSeconds(10L * i)));
+    }
+    return commits;
+  }
+
+  @ParameterizedTest(name = "[{0}] lag {1}, {2} s after the last commit: {3}")
+  @CsvSource(delimiter = ';', value = {
+      // window                            ; current lag ; seconds after last ; status
+      "10/5 20/6 30/7 40/8                 ; 8  ; 5   ; WARN",    // moving, lag grows every step
+      "10/5 20/0 30/3 40/9                 ; 9  ; 5   ; OK",      // lag reached 0 in the window
+      "10/5 10/5 10/5 10/5                 ; 5  ; 5   ; STALL",   // commits, no progress
+      "10/5 20/4 30/3 40/2                 ; 2  ; 31  ; STOP",    // silent longer than the 30 s span
+      "10/5 20/0 30/3 40/2                 ; 2  ; 31  ; STOP",    // STOP wins over a zero lag earlier
+      "10/5 20/4 30/3 40/2                 ; 2  ; 30  ; OK",      // exactly the span is not yet STOP
+      "10/5 20/4 15/9 40/2                 ; 2  ; 5   ; REWIND",  // offset went back
+      "10/5 20/6 30/7 40/8                 ; 0  ; 500 ; OK",      // caught up now: never an error
+      "10/5                                ; 5  ; 59  ; OK",      // one commit, within the minute
+      "10/5                                ; 5  ; 61  ; STOP",    // one commit, silent beyond it
+  })
+  void partitionStatusFollowsBurrowsRules(String spec, long lag, long after, PartitionStatus expected) {
+    List<Commit> w = window(spec);
+    Instant now = w.get(w.size() - 1).at().plusSeconds(after);
+    assertThat(BurrowEvaluator.evaluate(w, lag, now, Duration.ofMinutes(1))).isEqualTo(expected);
+  }
+
+  @Test
+  void steadyLagWhileMovingIsWarnBecauseItNeverDecreases() {
+    // Burrow: "offsets increase but lag stays the same or grows between every pair" is WARN
+    assertThat(BurrowEvaluator.evaluate(window("10/5 20/5 30/5 40/5"), 5, T0.plusSeconds(35), Duration.ofMinutes(1)))
+        .isEqualTo(PartitionStatus.WARN);
+  }
+
+  @Test
+  void emptyWindowIsOk() {
+    assertThat(BurrowEvaluator.evaluate(List.of(), 7, T0, Duration.ofMinutes(1))).isEqualTo(PartitionStatus.OK);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "OK OK OK, OK",
+      "OK WARN OK, WARN",
+      "WARN STALL, ERR",
+      "OK STOP, ERR",
+      "REWIND, ERR",
+  })
+  void groupIsTheWorstOfItsPartitions(String partitions, GroupStatus expected) {
+    List<PartitionStatus> ps = new ArrayList<>();
+    for (String p : partitions.split(" ")) {
+      ps.add(PartitionStatus.valueOf(p));
+    }
+    assertThat(GroupStatus.of(ps)).isEqualTo(expected);
+  }
+
+  @Test
+  void pollsThatSeeTheSameOffsetAddNoCommitSoADeadConsumerStops() {
+    BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
+    for (int s = 0; s <= 40; s += 10) {
+      b.observe("g", "t", 0, s * 10L, 5 + s, T0.plusSeconds(s));
+    }
+    for (int s = 42; s <= 81; s++) {
+      b.observe("g", "t", 0, 400, 60, T0.plusSeconds(s));
+    }
+    // the window spans 40 s (commits at 0..40 s); silence beyond that is STOP
+    assertThat(b.status("g", "t", 0, 60, T0.plusSeconds(80))).isEqualTo(PartitionStatus.WARN);
+    assertThat(b.status("g", "t", 0, 60, T0.plusSeconds(81))).isEqualTo(PartitionStatus.STOP);
+  }
+
+  @Test
+  void windowKeepsOnlyTheNewestCommits() {
+    BurrowEvaluator b = new BurrowEvaluator(3, Duration.ofMinutes(1));
+    b.add("g", "t", 0, new Commit(50, 1, T0));        // a rewind that falls out of the window
+    b.add("g", "t", 0, new Commit(10, 5, T0.plusSeconds(10)));
+    b.add("g", "t", 0, new Commit(20, 4, T0.plusSeconds(20)));
+    b.add("g", "t", 0, new Commit(30, 3, T0.plusSeconds(30)));
+    assertThat(b.status("g", "t", 0, 3, T0.plusSeconds(31))).isEqualTo(PartitionStatus.OK);
+  }
+}
