@@ -186,17 +186,35 @@ class ConnectExportIT {
   }
 
   /**
-   * The config as the worker stores it on PUT (with its name), its database endpoint pointed at this test's PostgreSQL, because Debezium's
-   * validation connects to the database; every other property is validated as exported.
+   * The config as the worker stores it on PUT (with its name), its database endpoint (host,
+   * port, user, TLS mode) pointed at this test's PostgreSQL because Debezium's validation
+   * connects to the database; every other property is validated as exported.
    */
   private static Map<String, String> reachable(Path example, ConnectorConfig c) throws Exception {
     Map<String, String> m = new TreeMap<>(c.config());
     m.put("name", c.name()); // what PUT /connectors/{name}/config adds from the path
+    // The worker resolves ${file:…} references while validating; give them a file it can read.
+    Path secrets = work.resolve("validate-secrets.properties");
+    for (String k : c.secretKeys()) {
+      m.put(k, dev.pipewright.exporters.Text.replaceRefs(m.get(k), r -> {
+        if ("env".equals(r.provider())) {
+          return r.toString();
+        }
+        try {
+          Files.writeString(secrets, r.key() + "=validate-only\n", java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return "${file:" + secrets + ":" + r.key() + "}";
+      }));
+    }
     if (m.containsKey("database.dbname")) {
       pg.createDatabaseIfMissing(m.get("database.dbname"));
       m.put("database.hostname", "localhost");
       m.put("database.port", Integer.toString(pg.port()));
       m.put("database.user", EmbeddedPostgres.SUPERUSER);
+      m.put("database.sslmode", "disable"); // the test's server has no TLS; production examples require it
     }
     return m;
   }
