@@ -53,19 +53,26 @@ public final class ConnectorConfigs {
     return out;
   }
 
-  /** The config of one capture or sink node; throws {@link IllegalArgumentException} for other kinds. */
+  /**
+   * The config of one capture node, or of a sink fed by a topic; throws
+   * {@link IllegalArgumentException} for other nodes.
+   */
   public static ConnectorConfig forNode(Pipeline p, Node n) {
-    if (!isConnectorNode(n)) {
-      throw new IllegalArgumentException("'" + n.name() + "' is a " + n.kind().label()
-          + "; only captures and sinks become connectors.");
+    if (!isConnectorNode(p, n)) {
+      throw new IllegalArgumentException(n.kind().isSink()
+          ? "'" + n.name() + "' is not fed by a topic (only applications write to it), so no connector runs for it."
+          : "'" + n.name() + "' is a " + n.kind().label() + "; only captures and sinks become connectors.");
     }
     String name = connectorNames(p).get(n.name());
     return build(p, n, name == null ? slug(n.name()) : name);
   }
 
-  /** True for the nodes that become connectors: Debezium captures and sinks. */
-  public static boolean isConnectorNode(Node n) {
-    return n.kind() == NodeKind.DEBEZIUM || n.kind().isSink();
+  /**
+   * True for the nodes that become connectors: Debezium captures, and sinks fed by at least one
+   * topic. A store only applications write to (a dual write) has no connector.
+   */
+  public static boolean isConnectorNode(Pipeline p, Node n) {
+    return n.kind() == NodeKind.DEBEZIUM || (n.kind().isSink() && !upstreamTopics(p, n).isEmpty());
   }
 
   /** Node name to connector name, for every capture and sink of the pipeline. */
@@ -132,7 +139,7 @@ public final class ConnectorConfigs {
 
   private static List<Node> connectorNodes(Pipeline p) {
     List<Node> nodes = new ArrayList<>(p.nodesOf(NodeKind.DEBEZIUM));
-    nodes.addAll(p.nodesIn(Category.SINK));
+    nodes.addAll(p.nodesIn(Category.SINK).stream().filter(n -> isConnectorNode(p, n)).toList());
     return nodes;
   }
 

@@ -167,7 +167,7 @@ class ConnectExportIT {
       for (Path example : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         Pipeline p = PipelineFile.load(example);
         for (Node n : p.nodes()) {
-          if (!ConnectorConfigs.isConnectorNode(n)) {
+          if (!ConnectorConfigs.isConnectorNode(p, n)) {
             continue;
           }
           ConnectorConfig c = ConnectorConfigs.forNode(p, n);
