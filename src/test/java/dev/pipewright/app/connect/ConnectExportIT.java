@@ -38,10 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The Connect export deployed on a real Kafka Connect worker against embedded Kafka and
- * PostgreSQL: connectors reach RUNNING, rows inserted at the source land in the read model, every
- * exported config of a plugin the worker has passes the worker's validation, and {@code diff}
- * sees a property changed on the cluster.
+ * The Connect export deployed on a real Kafka Connect worker (a child JVM running the exported
+ * worker.properties) against embedded Kafka and PostgreSQL: connectors reach RUNNING, rows
+ * inserted at the source land in the read model, every exported config of a plugin the worker
+ * has passes the worker's validation, {@code diff} sees a property changed on the cluster, and
+ * the secrets the worker resolves from its environment appear in no file and no log line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +56,9 @@ class ConnectExportIT {
   static ConnectRestClient rest;
   static Pipeline trial;
   static Path exportDir;
+  /** Secret values only the worker's environment holds; PostgreSQL checks them (scram). */
+  static final String SHOP_SECRET = "shop-" + java.util.UUID.randomUUID();
+  static final String READMODEL_SECRET = "rm-" + java.util.UUID.randomUUID();
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -67,12 +71,26 @@ class ConnectExportIT {
       s.execute("CREATE TABLE public.orders (id int PRIMARY KEY, customer_id int NOT NULL, total numeric(10,2))");
       s.execute("INSERT INTO public.customers VALUES (1, 'Ada'), (2, 'Grace')");
       s.execute("INSERT INTO public.orders VALUES (100, 1, 12.50)");
+      // Roles that must log in with a password, so the connectors only work if the worker
+      // resolved ${env:SHOP_DB_PASSWORD} and ${env:READMODEL_PASSWORD} to the right values.
+      s.execute("CREATE ROLE cdc_user LOGIN SUPERUSER REPLICATION PASSWORD '" + SHOP_SECRET + "'");
+      s.execute("CREATE ROLE sink_user LOGIN SUPERUSER PASSWORD '" + READMODEL_SECRET + "'");
+    }
+    Path hba = pg.dataDir().resolve("pg_hba.conf");
+    String rules = "host all cdc_user,sink_user 127.0.0.1/32 scram-sha-256\n"
+        + "host all cdc_user,sink_user ::1/128 scram-sha-256\n"
+        + "host replication cdc_user 127.0.0.1/32 scram-sha-256\n"
+        + "host replication cdc_user ::1/128 scram-sha-256\n";
+    Files.writeString(hba, rules + Files.readString(hba));
+    try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+      s.execute("SELECT pg_reload_conf()");
     }
     trial = localTrialOnEmbeddedServers();
     exportDir = work.resolve("export");
     ExportResult r = Exports.export(trial, ExportFormat.CONNECT, ExportOptions.of("local-trial.yaml"), exportDir);
     assertThat(r.errors()).isEmpty();
-    worker = ConnectWorker.start(kafka.bootstrapServers(), work, exportDir.resolve("worker.properties"));
+    worker = ConnectWorker.start(kafka.bootstrapServers(), work, exportDir.resolve("worker.properties"),
+        Map.of("SHOP_DB_PASSWORD", SHOP_SECRET, "READMODEL_PASSWORD", READMODEL_SECRET));
     rest = new ConnectRestClient(worker.url());
   }
 
@@ -83,14 +101,15 @@ class ConnectExportIT {
    */
   static Pipeline localTrialOnEmbeddedServers() throws Exception {
     Pipeline p = PipelineFile.load(Path.of("examples/local-trial.yaml")).withoutNode("customer-cache");
-    p = p.updateNode("shop-db", n -> n.withProperty("host", "localhost").withProperty("port", Integer.toString(pg.port())));
+    p = p.updateNode("shop-db", n -> n.withProperty("host", "localhost").withProperty("port", Integer.toString(pg.port()))
+        .withProperty("user", "cdc_user"));
     p = p.updateNode("orders-read-model", n -> n.withProperty("connection.url",
-        "jdbc:postgresql://localhost:" + pg.port() + "/readmodel"));
+        "jdbc:postgresql://localhost:" + pg.port() + "/readmodel").withProperty("connection.username", "sink_user"));
     return p.updateNode("audit-log", n -> n.withProperty("path", work.resolve("audit.jsonl").toString()));
   }
 
   @AfterAll
-  static void stopServers() {
+  static void stopServers() throws Exception {
     if (worker != null) {
       worker.close();
     }
@@ -157,6 +176,25 @@ class ConnectExportIT {
     assertThat(diff(file, out)).isEqualTo(1);
     assertThat(out.toString().strip())
         .isEqualTo("orders-read-model: batch.size is '500' in the drawing, '1000' on the cluster");
+  }
+
+  @Test
+  @Order(5)
+  void secretValuesTheWorkerResolvedAppearInNoExportedFileStoredConfigOrLogLine() throws Exception {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(exportDir)) {
+      s.filter(Files::isRegularFile).forEach(files::add);
+    }
+    files.add(worker.log());
+    for (Path f : files) {
+      String text = Files.readString(f);
+      assertThat(text).as(f.toString()).doesNotContain(SHOP_SECRET).doesNotContain(READMODEL_SECRET);
+    }
+    assertThat(Files.readString(worker.log())).as("the worker ran and logged").contains("shop-cdc");
+    for (ConnectorConfig c : ConnectorConfigs.forPipeline(trial)) {
+      assertThat(rest.connectorConfig(c.name()).orElseThrow().toString())
+          .doesNotContain(SHOP_SECRET).doesNotContain(READMODEL_SECRET);
+    }
   }
 
   @Test
