@@ -1,6 +1,7 @@
 package dev.pipewright.app.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.app.cli.DiffCommand;
 import dev.pipewright.exporters.ExportFormat;
@@ -85,6 +86,9 @@ class ConnectExportIT {
     try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
       s.execute("SELECT pg_reload_conf()");
     }
+    assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + pg.port() + "/shop?user=cdc_user").close())
+        .as("cdc_user must need its password").isInstanceOf(java.sql.SQLException.class);
     trial = localTrialOnEmbeddedServers();
     exportDir = work.resolve("export");
     ExportResult r = Exports.export(trial, ExportFormat.CONNECT, ExportOptions.of("local-trial.yaml"), exportDir);
