@@ -333,28 +333,46 @@ public final class ConnectorConfigs {
     b.put("schema.history.internal.kafka.topic", topic);
     Cluster c = p.cluster();
     b.put("schema.history.internal.kafka.bootstrap.servers", c.embedded() ? LOCAL_BOOTSTRAP : c.bootstrapServers());
-    KafkaSecurity sec = c.security();
+    Map<String, String> client = clientSecurity(c.security(), null);
+    for (String side : List.of("producer", "consumer")) {
+      String pre = "schema.history.internal." + side + ".";
+      client.forEach((k, v) -> {
+        if (k.equals("sasl.jaas.config")) {
+          b.secret(pre + k, v);
+        } else {
+          b.put(pre + k, v);
+        }
+      });
+    }
+  }
+
+  /**
+   * Kafka client settings for a secured cluster: {@code security.protocol}, {@code sasl.mechanism},
+   * {@code sasl.jaas.config} and the truststore; empty for PLAINTEXT. The JAAS line carries
+   * {@code password}, or the cluster's password reference when {@code password} is null (so an
+   * exported file holds a reference and only a running client holds a value).
+   */
+  public static Map<String, String> clientSecurity(KafkaSecurity sec, String password) {
+    Map<String, String> m = new TreeMap<>();
     if (sec == null || "PLAINTEXT".equals(sec.protocol())) {
-      return;
+      return m;
     }
-    for (String client : List.of("producer", "consumer")) {
-      String pre = "schema.history.internal." + client + ".";
-      b.put(pre + "security.protocol", sec.protocol());
-      if (sec.saslMechanism() != null) {
-        b.put(pre + "sasl.mechanism", sec.saslMechanism());
-      }
-      if (sec.credentials() != null) {
-        String module = sec.saslMechanism() != null && sec.saslMechanism().startsWith("SCRAM")
-            ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-            : "org.apache.kafka.common.security.plain.PlainLoginModule";
-        b.secret(pre + "sasl.jaas.config", module + " required username=\"" + sec.credentials().username()
-            + "\" password=\"" + sec.credentials().password() + "\";");
-      }
-      if (sec.truststore() != null) {
-        b.put(pre + "ssl.truststore.location", sec.truststore());
-        b.put(pre + "ssl.truststore.type", sec.truststore().endsWith(".pem") ? "PEM" : "JKS");
-      }
+    m.put("security.protocol", sec.protocol());
+    if (sec.saslMechanism() != null) {
+      m.put("sasl.mechanism", sec.saslMechanism());
     }
+    if (sec.credentials() != null) {
+      String module = sec.saslMechanism() != null && sec.saslMechanism().startsWith("SCRAM")
+          ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+          : "org.apache.kafka.common.security.plain.PlainLoginModule";
+      m.put("sasl.jaas.config", module + " required username=\"" + sec.credentials().username()
+          + "\" password=\"" + (password != null ? password : sec.credentials().password()) + "\";");
+    }
+    if (sec.truststore() != null) {
+      m.put("ssl.truststore.location", sec.truststore());
+      m.put("ssl.truststore.type", sec.truststore().endsWith(".pem") ? "PEM" : "JKS");
+    }
+    return m;
   }
 
   // ---- sinks --------------------------------------------------------------------------------
