@@ -2,7 +2,10 @@
 
 provider "kafka" {
   bootstrap_servers = var.bootstrap_servers
-  tls_enabled       = false
+  tls_enabled       = true
+  sasl_mechanism    = "scram-sha512"
+  sasl_username     = var.sasl_username
+  sasl_password     = var.sasl_password
 }
 
 provider "kafka-connect" {
@@ -50,7 +53,7 @@ resource "kafka-connect_connector" "accounts_cdc" {
     "database.dbname"                = "accounts"
     "database.hostname"              = "accounts-db.internal"
     "database.port"                  = "5432"
-    "database.sslmode"               = "prefer"
+    "database.sslmode"               = "verify-full"
     "database.user"                  = "debezium"
     "decimal.handling.mode"          = "precise"
     "errors.max.retries"             = "-1"
@@ -67,7 +70,7 @@ resource "kafka-connect_connector" "accounts_cdc" {
     "slot.name"                      = "accounts_cdc"
     "snapshot.fetch.size"            = "10240"
     "snapshot.mode"                  = "initial"
-    "table.include.list"             = "public.accounts,public.transactions"
+    "table.include.list"             = "public.accounts,public.transactions,public.debezium_heartbeat"
     "tasks.max"                      = "1"
     "tombstones.on.delete"           = "true"
     "topic.prefix"                   = "accounts"

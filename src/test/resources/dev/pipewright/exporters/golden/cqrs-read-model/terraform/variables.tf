@@ -12,6 +12,18 @@ variable "connect_url" {
   default     = "http://connect.internal:8083"
 }
 
+variable "sasl_username" {
+  description = "SASL user Terraform creates topics as"
+  type        = string
+  default     = "svc-pipewright"
+}
+
+variable "sasl_password" {
+  description = "SASL password (the pipeline refers to $${env:KAFKA_PASSWORD})"
+  type        = string
+  sensitive   = true
+}
+
 variable "accounts_db_password" {
   description = "Secret for the connectors. Defaults to the reference $${env:ACCOUNTS_DB_PASSWORD}, resolved by the Connect worker's config provider; set TF_VAR_accounts_db_password to pass a value instead."
   type        = string

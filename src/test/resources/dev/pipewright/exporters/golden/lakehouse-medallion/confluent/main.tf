@@ -82,7 +82,7 @@ resource "confluent_custom_connector_plugin" "mysqlconnector" {
   display_name                = "mysqlconnector"
   connector_class             = "io.debezium.connector.mysql.MySqlConnector"
   connector_type              = "SOURCE"
-  sensitive_config_properties = ["database.password"]
+  sensitive_config_properties = ["database.password", "schema.history.internal.consumer.sasl.jaas.config", "schema.history.internal.producer.sasl.jaas.config"]
   filename                    = var.plugin_file_mysqlconnector
 }
 
@@ -111,40 +111,46 @@ resource "confluent_connector" "shop_cdc" {
   }
 
   config_nonsensitive = {
-    "confluent.connector.type"                        = "CUSTOM"
-    "confluent.custom.connection.endpoints"           = var.connection_endpoints
-    "confluent.custom.plugin.id"                      = confluent_custom_connector_plugin.mysqlconnector.id
-    "connector.class"                                 = "io.debezium.connector.mysql.MySqlConnector"
-    "database.hostname"                               = "shop-mysql.internal"
-    "database.include.list"                           = "shop"
-    "database.port"                                   = "3306"
-    "database.server.id"                              = "184054"
-    "database.user"                                   = "debezium"
-    "decimal.handling.mode"                           = "precise"
-    "errors.max.retries"                              = "-1"
-    "heartbeat.interval.ms"                           = "10000"
-    "kafka.auth.mode"                                 = "KAFKA_API_KEY"
-    "key.converter"                                   = "io.confluent.connect.avro.AvroConverter"
-    "key.converter.schema.registry.url"               = "http://schema-registry.internal:8081"
-    "max.batch.size"                                  = "2048"
-    "name"                                            = "shop-cdc"
-    "poll.interval.ms"                                = "500"
-    "schema.history.internal.kafka.bootstrap.servers" = "kafka.internal:9092"
-    "schema.history.internal.kafka.topic"             = "shop.schema-history"
-    "snapshot.fetch.size"                             = "10240"
-    "snapshot.mode"                                   = "initial"
-    "table.include.list"                              = "shop.customers,shop.orders"
-    "tasks.max"                                       = "1"
-    "tombstones.on.delete"                            = "true"
-    "topic.prefix"                                    = "shop"
-    "value.converter"                                 = "io.confluent.connect.avro.AvroConverter"
-    "value.converter.schema.registry.url"             = "http://schema-registry.internal:8081"
+    "confluent.connector.type"                           = "CUSTOM"
+    "confluent.custom.connection.endpoints"              = var.connection_endpoints
+    "confluent.custom.plugin.id"                         = confluent_custom_connector_plugin.mysqlconnector.id
+    "connector.class"                                    = "io.debezium.connector.mysql.MySqlConnector"
+    "database.hostname"                                  = "shop-mysql.internal"
+    "database.include.list"                              = "shop"
+    "database.port"                                      = "3306"
+    "database.server.id"                                 = "184054"
+    "database.user"                                      = "debezium"
+    "decimal.handling.mode"                              = "precise"
+    "errors.max.retries"                                 = "-1"
+    "heartbeat.interval.ms"                              = "10000"
+    "kafka.auth.mode"                                    = "KAFKA_API_KEY"
+    "key.converter"                                      = "io.confluent.connect.avro.AvroConverter"
+    "key.converter.schema.registry.url"                  = "http://schema-registry.internal:8081"
+    "max.batch.size"                                     = "2048"
+    "name"                                               = "shop-cdc"
+    "poll.interval.ms"                                   = "500"
+    "schema.history.internal.consumer.sasl.mechanism"    = "SCRAM-SHA-512"
+    "schema.history.internal.consumer.security.protocol" = "SASL_SSL"
+    "schema.history.internal.kafka.bootstrap.servers"    = "kafka.internal:9092"
+    "schema.history.internal.kafka.topic"                = "shop.schema-history"
+    "schema.history.internal.producer.sasl.mechanism"    = "SCRAM-SHA-512"
+    "schema.history.internal.producer.security.protocol" = "SASL_SSL"
+    "snapshot.fetch.size"                                = "10240"
+    "snapshot.mode"                                      = "initial"
+    "table.include.list"                                 = "shop.customers,shop.orders"
+    "tasks.max"                                          = "1"
+    "tombstones.on.delete"                               = "true"
+    "topic.prefix"                                       = "shop"
+    "value.converter"                                    = "io.confluent.connect.avro.AvroConverter"
+    "value.converter.schema.registry.url"                = "http://schema-registry.internal:8081"
   }
 
   config_sensitive = {
-    "database.password" = var.mysql_password
-    "kafka.api.key"     = var.kafka_api_key
-    "kafka.api.secret"  = var.kafka_api_secret
+    "database.password"                                 = var.mysql_password
+    "kafka.api.key"                                     = var.kafka_api_key
+    "kafka.api.secret"                                  = var.kafka_api_secret
+    "schema.history.internal.consumer.sasl.jaas.config" = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-pipewright\" password=\"${var.kafka_password}\";"
+    "schema.history.internal.producer.sasl.jaas.config" = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-pipewright\" password=\"${var.kafka_password}\";"
   }
 
   depends_on = [confluent_kafka_topic.shop_schema_history, confluent_kafka_topic.shop_shop_orders, confluent_kafka_topic.shop_shop_customers, confluent_kafka_topic.lake_dlq]

@@ -64,3 +64,9 @@ variable "mysql_password" {
   type        = string
   sensitive   = true
 }
+
+variable "kafka_password" {
+  description = "Secret the pipeline refers to as $${env:KAFKA_PASSWORD}; set TF_VAR_kafka_password"
+  type        = string
+  sensitive   = true
+}

@@ -2,7 +2,10 @@
 
 provider "kafka" {
   bootstrap_servers = var.bootstrap_servers
-  tls_enabled       = false
+  tls_enabled       = true
+  sasl_mechanism    = "scram-sha512"
+  sasl_username     = var.sasl_username
+  sasl_password     = var.sasl_password
 }
 
 provider "kafka-connect" {
@@ -58,34 +61,40 @@ resource "kafka-connect_connector" "shop_cdc" {
   name = "shop-cdc"
 
   config = {
-    "connector.class"                                 = "io.debezium.connector.mysql.MySqlConnector"
-    "database.hostname"                               = "shop-mysql.internal"
-    "database.include.list"                           = "shop"
-    "database.port"                                   = "3306"
-    "database.server.id"                              = "184054"
-    "database.user"                                   = "debezium"
-    "decimal.handling.mode"                           = "precise"
-    "errors.max.retries"                              = "-1"
-    "heartbeat.interval.ms"                           = "10000"
-    "key.converter"                                   = "io.confluent.connect.avro.AvroConverter"
-    "key.converter.schema.registry.url"               = "http://schema-registry.internal:8081"
-    "max.batch.size"                                  = "2048"
-    "name"                                            = "shop-cdc"
-    "poll.interval.ms"                                = "500"
-    "schema.history.internal.kafka.bootstrap.servers" = "kafka.internal:9092"
-    "schema.history.internal.kafka.topic"             = "shop.schema-history"
-    "snapshot.fetch.size"                             = "10240"
-    "snapshot.mode"                                   = "initial"
-    "table.include.list"                              = "shop.customers,shop.orders"
-    "tasks.max"                                       = "1"
-    "tombstones.on.delete"                            = "true"
-    "topic.prefix"                                    = "shop"
-    "value.converter"                                 = "io.confluent.connect.avro.AvroConverter"
-    "value.converter.schema.registry.url"             = "http://schema-registry.internal:8081"
+    "connector.class"                                    = "io.debezium.connector.mysql.MySqlConnector"
+    "database.hostname"                                  = "shop-mysql.internal"
+    "database.include.list"                              = "shop"
+    "database.port"                                      = "3306"
+    "database.server.id"                                 = "184054"
+    "database.user"                                      = "debezium"
+    "decimal.handling.mode"                              = "precise"
+    "errors.max.retries"                                 = "-1"
+    "heartbeat.interval.ms"                              = "10000"
+    "key.converter"                                      = "io.confluent.connect.avro.AvroConverter"
+    "key.converter.schema.registry.url"                  = "http://schema-registry.internal:8081"
+    "max.batch.size"                                     = "2048"
+    "name"                                               = "shop-cdc"
+    "poll.interval.ms"                                   = "500"
+    "schema.history.internal.consumer.sasl.mechanism"    = "SCRAM-SHA-512"
+    "schema.history.internal.consumer.security.protocol" = "SASL_SSL"
+    "schema.history.internal.kafka.bootstrap.servers"    = "kafka.internal:9092"
+    "schema.history.internal.kafka.topic"                = "shop.schema-history"
+    "schema.history.internal.producer.sasl.mechanism"    = "SCRAM-SHA-512"
+    "schema.history.internal.producer.security.protocol" = "SASL_SSL"
+    "snapshot.fetch.size"                                = "10240"
+    "snapshot.mode"                                      = "initial"
+    "table.include.list"                                 = "shop.customers,shop.orders"
+    "tasks.max"                                          = "1"
+    "tombstones.on.delete"                               = "true"
+    "topic.prefix"                                       = "shop"
+    "value.converter"                                    = "io.confluent.connect.avro.AvroConverter"
+    "value.converter.schema.registry.url"                = "http://schema-registry.internal:8081"
   }
 
   config_sensitive = {
-    "database.password" = var.mysql_password
+    "database.password"                                 = var.mysql_password
+    "schema.history.internal.consumer.sasl.jaas.config" = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-pipewright\" password=\"${var.kafka_password}\";"
+    "schema.history.internal.producer.sasl.jaas.config" = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-pipewright\" password=\"${var.kafka_password}\";"
   }
 
   depends_on = [kafka_topic.shop_schema_history, kafka_topic.shop_shop_orders, kafka_topic.shop_shop_customers, kafka_topic.lake_dlq]

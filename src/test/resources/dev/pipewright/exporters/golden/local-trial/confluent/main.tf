@@ -195,20 +195,17 @@ resource "confluent_connector" "audit_log" {
   }
 
   config_nonsensitive = {
-    "confluent.connector.type"                        = "CUSTOM"
-    "confluent.custom.connection.endpoints"           = var.connection_endpoints
-    "confluent.custom.plugin.id"                      = confluent_custom_connector_plugin.filestreamsinkconnector.id
-    "connector.class"                                 = "org.apache.kafka.connect.file.FileStreamSinkConnector"
-    "errors.deadletterqueue.context.headers.enable"   = "true"
-    "errors.deadletterqueue.topic.name"               = "shop.dlq"
-    "errors.deadletterqueue.topic.replication.factor" = "1"
-    "file"                                            = "audit.jsonl"
-    "kafka.auth.mode"                                 = "KAFKA_API_KEY"
-    "key.converter"                                   = "org.apache.kafka.connect.storage.StringConverter"
-    "name"                                            = "audit-log"
-    "tasks.max"                                       = "1"
-    "topics"                                          = "shop.public.orders"
-    "value.converter"                                 = "org.apache.kafka.connect.storage.StringConverter"
+    "confluent.connector.type"              = "CUSTOM"
+    "confluent.custom.connection.endpoints" = var.connection_endpoints
+    "confluent.custom.plugin.id"            = confluent_custom_connector_plugin.filestreamsinkconnector.id
+    "connector.class"                       = "org.apache.kafka.connect.file.FileStreamSinkConnector"
+    "file"                                  = "audit.jsonl"
+    "kafka.auth.mode"                       = "KAFKA_API_KEY"
+    "key.converter"                         = "org.apache.kafka.connect.storage.StringConverter"
+    "name"                                  = "audit-log"
+    "tasks.max"                             = "1"
+    "topics"                                = "shop.public.orders"
+    "value.converter"                       = "org.apache.kafka.connect.storage.StringConverter"
   }
 
   config_sensitive = {
@@ -228,27 +225,30 @@ resource "confluent_connector" "customer_cache" {
   }
 
   config_nonsensitive = {
-    "confluent.connector.type"                        = "CUSTOM"
-    "confluent.custom.connection.endpoints"           = var.connection_endpoints
-    "confluent.custom.plugin.id"                      = confluent_custom_connector_plugin.redissinkconnector.id
-    "connector.class"                                 = "com.redis.kafka.connect.RedisSinkConnector"
-    "errors.deadletterqueue.context.headers.enable"   = "true"
-    "errors.deadletterqueue.topic.name"               = "shop.dlq"
-    "errors.deadletterqueue.topic.replication.factor" = "1"
-    "errors.log.enable"                               = "true"
-    "errors.tolerance"                                = "all"
-    "kafka.auth.mode"                                 = "KAFKA_API_KEY"
-    "key.converter"                                   = "org.apache.kafka.connect.json.JsonConverter"
-    "key.converter.schemas.enable"                    = "true"
-    "name"                                            = "customer-cache"
-    "redis.command"                                   = "HSET"
-    "redis.key"                                       = "customer"
-    "redis.separator"                                 = ":"
-    "redis.uri"                                       = "redis://localhost:6379"
-    "tasks.max"                                       = "1"
-    "topics"                                          = "shop.public.customers"
-    "value.converter"                                 = "org.apache.kafka.connect.json.JsonConverter"
-    "value.converter.schemas.enable"                  = "true"
+    "confluent.connector.type"                                   = "CUSTOM"
+    "confluent.custom.connection.endpoints"                      = var.connection_endpoints
+    "confluent.custom.plugin.id"                                 = confluent_custom_connector_plugin.redissinkconnector.id
+    "connector.class"                                            = "com.redis.kafka.connect.RedisSinkConnector"
+    "errors.deadletterqueue.context.headers.enable"              = "true"
+    "errors.deadletterqueue.topic.name"                          = "shop.dlq"
+    "errors.deadletterqueue.topic.replication.factor"            = "1"
+    "errors.log.enable"                                          = "true"
+    "errors.tolerance"                                           = "all"
+    "kafka.auth.mode"                                            = "KAFKA_API_KEY"
+    "key.converter"                                              = "org.apache.kafka.connect.json.JsonConverter"
+    "key.converter.schemas.enable"                               = "true"
+    "name"                                                       = "customer-cache"
+    "redis.command"                                              = "HSET"
+    "redis.key"                                                  = "customer"
+    "redis.separator"                                            = ":"
+    "redis.uri"                                                  = "redis://localhost:6379"
+    "tasks.max"                                                  = "1"
+    "topics"                                                     = "shop.public.customers"
+    "transforms"                                                 = "unwrap-customers"
+    "transforms.unwrap-customers.delete.tombstone.handling.mode" = "tombstone"
+    "transforms.unwrap-customers.type"                           = "io.debezium.transforms.ExtractNewRecordState"
+    "value.converter"                                            = "org.apache.kafka.connect.json.JsonConverter"
+    "value.converter.schemas.enable"                             = "true"
   }
 
   config_sensitive = {

@@ -2,7 +2,10 @@
 
 provider "kafka" {
   bootstrap_servers = var.bootstrap_servers
-  tls_enabled       = false
+  tls_enabled       = true
+  sasl_mechanism    = "scram-sha512"
+  sasl_username     = var.sasl_username
+  sasl_password     = var.sasl_password
 }
 
 provider "kafka-connect" {

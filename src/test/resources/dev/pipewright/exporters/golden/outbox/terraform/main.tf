@@ -2,7 +2,10 @@
 
 provider "kafka" {
   bootstrap_servers = var.bootstrap_servers
-  tls_enabled       = false
+  tls_enabled       = true
+  sasl_mechanism    = "scram-sha512"
+  sasl_username     = var.sasl_username
+  sasl_password     = var.sasl_password
 }
 
 provider "kafka-connect" {
@@ -50,11 +53,10 @@ resource "kafka-connect_connector" "outbox_cdc" {
     "database.dbname"                                   = "orders"
     "database.hostname"                                 = "orders-db.internal"
     "database.port"                                     = "5432"
-    "database.sslmode"                                  = "prefer"
+    "database.sslmode"                                  = "verify-full"
     "database.user"                                     = "debezium"
     "decimal.handling.mode"                             = "precise"
     "errors.max.retries"                                = "-1"
-    "heartbeat.action.query"                            = "UPDATE debezium_heartbeat SET ts = now()"
     "heartbeat.interval.ms"                             = "10000"
     "key.converter"                                     = "org.apache.kafka.connect.json.JsonConverter"
     "key.converter.schemas.enable"                      = "false"

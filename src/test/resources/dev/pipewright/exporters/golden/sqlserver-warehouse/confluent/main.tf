@@ -82,7 +82,7 @@ resource "confluent_custom_connector_plugin" "sqlserverconnector" {
   display_name                = "sqlserverconnector"
   connector_class             = "io.debezium.connector.sqlserver.SqlServerConnector"
   connector_type              = "SOURCE"
-  sensitive_config_properties = ["database.password"]
+  sensitive_config_properties = ["database.password", "schema.history.internal.consumer.sasl.jaas.config", "schema.history.internal.producer.sasl.jaas.config"]
   filename                    = var.plugin_file_sqlserverconnector
 }
 
@@ -111,39 +111,45 @@ resource "confluent_connector" "erp_cdc" {
   }
 
   config_nonsensitive = {
-    "confluent.connector.type"                        = "CUSTOM"
-    "confluent.custom.connection.endpoints"           = var.connection_endpoints
-    "confluent.custom.plugin.id"                      = confluent_custom_connector_plugin.sqlserverconnector.id
-    "connector.class"                                 = "io.debezium.connector.sqlserver.SqlServerConnector"
-    "database.hostname"                               = "erp-sql.internal"
-    "database.names"                                  = "ERP"
-    "database.port"                                   = "1433"
-    "database.user"                                   = "debezium"
-    "decimal.handling.mode"                           = "precise"
-    "errors.max.retries"                              = "-1"
-    "heartbeat.interval.ms"                           = "10000"
-    "kafka.auth.mode"                                 = "KAFKA_API_KEY"
-    "key.converter"                                   = "org.apache.kafka.connect.json.JsonConverter"
-    "key.converter.schemas.enable"                    = "true"
-    "max.batch.size"                                  = "2048"
-    "name"                                            = "erp-cdc"
-    "poll.interval.ms"                                = "500"
-    "schema.history.internal.kafka.bootstrap.servers" = "kafka.internal:9092"
-    "schema.history.internal.kafka.topic"             = "erp.schema-history"
-    "snapshot.fetch.size"                             = "10240"
-    "snapshot.mode"                                   = "initial"
-    "table.include.list"                              = "dbo.Invoices,dbo.InvoiceLines"
-    "tasks.max"                                       = "1"
-    "tombstones.on.delete"                            = "true"
-    "topic.prefix"                                    = "erp"
-    "value.converter"                                 = "org.apache.kafka.connect.json.JsonConverter"
-    "value.converter.schemas.enable"                  = "true"
+    "confluent.connector.type"                           = "CUSTOM"
+    "confluent.custom.connection.endpoints"              = var.connection_endpoints
+    "confluent.custom.plugin.id"                         = confluent_custom_connector_plugin.sqlserverconnector.id
+    "connector.class"                                    = "io.debezium.connector.sqlserver.SqlServerConnector"
+    "database.hostname"                                  = "erp-sql.internal"
+    "database.names"                                     = "ERP"
+    "database.port"                                      = "1433"
+    "database.user"                                      = "debezium"
+    "decimal.handling.mode"                              = "precise"
+    "errors.max.retries"                                 = "-1"
+    "heartbeat.interval.ms"                              = "10000"
+    "kafka.auth.mode"                                    = "KAFKA_API_KEY"
+    "key.converter"                                      = "org.apache.kafka.connect.json.JsonConverter"
+    "key.converter.schemas.enable"                       = "true"
+    "max.batch.size"                                     = "2048"
+    "name"                                               = "erp-cdc"
+    "poll.interval.ms"                                   = "500"
+    "schema.history.internal.consumer.sasl.mechanism"    = "SCRAM-SHA-512"
+    "schema.history.internal.consumer.security.protocol" = "SASL_SSL"
+    "schema.history.internal.kafka.bootstrap.servers"    = "kafka.internal:9092"
+    "schema.history.internal.kafka.topic"                = "erp.schema-history"
+    "schema.history.internal.producer.sasl.mechanism"    = "SCRAM-SHA-512"
+    "schema.history.internal.producer.security.protocol" = "SASL_SSL"
+    "snapshot.fetch.size"                                = "10240"
+    "snapshot.mode"                                      = "initial"
+    "table.include.list"                                 = "dbo.Invoices,dbo.InvoiceLines"
+    "tasks.max"                                          = "1"
+    "tombstones.on.delete"                               = "true"
+    "topic.prefix"                                       = "erp"
+    "value.converter"                                    = "org.apache.kafka.connect.json.JsonConverter"
+    "value.converter.schemas.enable"                     = "true"
   }
 
   config_sensitive = {
-    "database.password" = var.erp_password
-    "kafka.api.key"     = var.kafka_api_key
-    "kafka.api.secret"  = var.kafka_api_secret
+    "database.password"                                 = var.erp_password
+    "kafka.api.key"                                     = var.kafka_api_key
+    "kafka.api.secret"                                  = var.kafka_api_secret
+    "schema.history.internal.consumer.sasl.jaas.config" = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-pipewright\" password=\"${var.kafka_password}\";"
+    "schema.history.internal.producer.sasl.jaas.config" = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-pipewright\" password=\"${var.kafka_password}\";"
   }
 
   depends_on = [confluent_kafka_topic.erp_schema_history, confluent_kafka_topic.erp_erp_dbo_invoices, confluent_kafka_topic.erp_erp_dbo_invoicelines, confluent_kafka_topic.erp_dlq]

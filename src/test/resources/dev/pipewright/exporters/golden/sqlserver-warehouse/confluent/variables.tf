@@ -65,6 +65,12 @@ variable "erp_password" {
   sensitive   = true
 }
 
+variable "kafka_password" {
+  description = "Secret the pipeline refers to as $${env:KAFKA_PASSWORD}; set TF_VAR_kafka_password"
+  type        = string
+  sensitive   = true
+}
+
 variable "warehouse_password" {
   description = "Secret the pipeline refers to as $${env:WAREHOUSE_PASSWORD}; set TF_VAR_warehouse_password"
   type        = string

@@ -2,7 +2,10 @@
 
 provider "kafka" {
   bootstrap_servers = var.bootstrap_servers
-  tls_enabled       = false
+  tls_enabled       = true
+  sasl_mechanism    = "scram-sha512"
+  sasl_username     = var.sasl_username
+  sasl_password     = var.sasl_password
 }
 
 provider "kafka-connect" {
@@ -58,33 +61,39 @@ resource "kafka-connect_connector" "erp_cdc" {
   name = "erp-cdc"
 
   config = {
-    "connector.class"                                 = "io.debezium.connector.sqlserver.SqlServerConnector"
-    "database.hostname"                               = "erp-sql.internal"
-    "database.names"                                  = "ERP"
-    "database.port"                                   = "1433"
-    "database.user"                                   = "debezium"
-    "decimal.handling.mode"                           = "precise"
-    "errors.max.retries"                              = "-1"
-    "heartbeat.interval.ms"                           = "10000"
-    "key.converter"                                   = "org.apache.kafka.connect.json.JsonConverter"
-    "key.converter.schemas.enable"                    = "true"
-    "max.batch.size"                                  = "2048"
-    "name"                                            = "erp-cdc"
-    "poll.interval.ms"                                = "500"
-    "schema.history.internal.kafka.bootstrap.servers" = "kafka.internal:9092"
-    "schema.history.internal.kafka.topic"             = "erp.schema-history"
-    "snapshot.fetch.size"                             = "10240"
-    "snapshot.mode"                                   = "initial"
-    "table.include.list"                              = "dbo.Invoices,dbo.InvoiceLines"
-    "tasks.max"                                       = "1"
-    "tombstones.on.delete"                            = "true"
-    "topic.prefix"                                    = "erp"
-    "value.converter"                                 = "org.apache.kafka.connect.json.JsonConverter"
-    "value.converter.schemas.enable"                  = "true"
+    "connector.class"                                    = "io.debezium.connector.sqlserver.SqlServerConnector"
+    "database.hostname"                                  = "erp-sql.internal"
+    "database.names"                                     = "ERP"
+    "database.port"                                      = "1433"
+    "database.user"                                      = "debezium"
+    "decimal.handling.mode"                              = "precise"
+    "errors.max.retries"                                 = "-1"
+    "heartbeat.interval.ms"                              = "10000"
+    "key.converter"                                      = "org.apache.kafka.connect.json.JsonConverter"
+    "key.converter.schemas.enable"                       = "true"
+    "max.batch.size"                                     = "2048"
+    "name"                                               = "erp-cdc"
+    "poll.interval.ms"                                   = "500"
+    "schema.history.internal.consumer.sasl.mechanism"    = "SCRAM-SHA-512"
+    "schema.history.internal.consumer.security.protocol" = "SASL_SSL"
+    "schema.history.internal.kafka.bootstrap.servers"    = "kafka.internal:9092"
+    "schema.history.internal.kafka.topic"                = "erp.schema-history"
+    "schema.history.internal.producer.sasl.mechanism"    = "SCRAM-SHA-512"
+    "schema.history.internal.producer.security.protocol" = "SASL_SSL"
+    "snapshot.fetch.size"                                = "10240"
+    "snapshot.mode"                                      = "initial"
+    "table.include.list"                                 = "dbo.Invoices,dbo.InvoiceLines"
+    "tasks.max"                                          = "1"
+    "tombstones.on.delete"                               = "true"
+    "topic.prefix"                                       = "erp"
+    "value.converter"                                    = "org.apache.kafka.connect.json.JsonConverter"
+    "value.converter.schemas.enable"                     = "true"
   }
 
   config_sensitive = {
-    "database.password" = var.erp_password
+    "database.password"                                 = var.erp_password
+    "schema.history.internal.consumer.sasl.jaas.config" = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-pipewright\" password=\"${var.kafka_password}\";"
+    "schema.history.internal.producer.sasl.jaas.config" = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-pipewright\" password=\"${var.kafka_password}\";"
   }
 
   depends_on = [kafka_topic.erp_schema_history, kafka_topic.erp_erp_dbo_invoices, kafka_topic.erp_erp_dbo_invoicelines, kafka_topic.erp_dlq]

@@ -12,10 +12,29 @@ variable "connect_url" {
   default     = "http://connect.internal:8083"
 }
 
+variable "sasl_username" {
+  description = "SASL user Terraform creates topics as"
+  type        = string
+  default     = "svc-pipewright"
+}
+
+variable "sasl_password" {
+  description = "SASL password (the pipeline refers to $${env:KAFKA_PASSWORD})"
+  type        = string
+  sensitive   = true
+}
+
 variable "erp_password" {
   description = "Secret for the connectors. Defaults to the reference $${env:ERP_PASSWORD}, resolved by the Connect worker's config provider; set TF_VAR_erp_password to pass a value instead."
   type        = string
   default     = "$${env:ERP_PASSWORD}"
+  sensitive   = true
+}
+
+variable "kafka_password" {
+  description = "Secret for the connectors. Defaults to the reference $${env:KAFKA_PASSWORD}, resolved by the Connect worker's config provider; set TF_VAR_kafka_password to pass a value instead."
+  type        = string
+  default     = "$${env:KAFKA_PASSWORD}"
   sensitive   = true
 }
 
