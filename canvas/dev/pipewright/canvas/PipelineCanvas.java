@@ -119,6 +119,7 @@ public final class PipelineCanvas extends Region {
     state.panX().addListener(o -> redraw());
     state.panY().addListener(o -> redraw());
     state.hoveredNode().addListener(o -> redraw());
+    state.minimapEnabled().addListener(o -> redraw());
 
     addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
     addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
@@ -371,7 +372,7 @@ public final class PipelineCanvas extends Region {
 
   /** The minimap appears once the pipeline no longer fits in the view. */
   private boolean minimapWanted(GraphIndex drawn) {
-    if (drawn.pipeline().nodes().isEmpty()) {
+    if (!state.minimapEnabled().get() || drawn.pipeline().nodes().isEmpty()) {
       return false;
     }
     double[] b = drawn.bounds();

@@ -13,6 +13,7 @@ import dev.pipewright.model.Finding;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.Position;
 import dev.pipewright.model.Severity;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,25 +145,34 @@ public final class CanvasRenderer {
     }
     double pitch = NodeGeometry.GRID * every;
     g.setLineWidth(1 / s);
-    long firstX = (long) Math.floor(px / pitch);
-    long firstY = (long) Math.floor(py / pitch);
-    for (long i = firstX; ; i++) {
-      double vx = (i * pitch - px) * z;
-      if (vx > w) {
-        break;
+    // One path per colour: the software pipeline pays per stroke call, not per line.
+    for (int pass = 0; pass < 2; pass++) {
+      boolean major = pass == 1;
+      g.beginPath();
+      for (long i = (long) Math.floor(px / pitch); ; i++) {
+        double vx = (i * pitch - px) * z;
+        if (vx > w) {
+          break;
+        }
+        if ((Math.floorMod(i, 4) == 0) == major) {
+          double cx = crisp(vx, s);
+          g.moveTo(cx, 0);
+          g.lineTo(cx, h);
+        }
       }
-      g.setStroke(Math.floorMod(i, 4) == 0 ? theme.gridMajor() : theme.grid());
-      double cx = crisp(vx, s);
-      g.strokeLine(cx, 0, cx, h);
-    }
-    for (long i = firstY; ; i++) {
-      double vy = (i * pitch - py) * z;
-      if (vy > h) {
-        break;
+      for (long i = (long) Math.floor(py / pitch); ; i++) {
+        double vy = (i * pitch - py) * z;
+        if (vy > h) {
+          break;
+        }
+        if ((Math.floorMod(i, 4) == 0) == major) {
+          double cy = crisp(vy, s);
+          g.moveTo(0, cy);
+          g.lineTo(w, cy);
+        }
       }
-      g.setStroke(Math.floorMod(i, 4) == 0 ? theme.gridMajor() : theme.grid());
-      double cy = crisp(vy, s);
-      g.strokeLine(0, cy, w, cy);
+      g.setStroke(major ? theme.gridMajor() : theme.grid());
+      g.stroke();
     }
   }
 
@@ -177,40 +187,84 @@ public final class CanvasRenderer {
     Set<Edge> selectedEdges = state.selectedEdges();
     List<Edge> edges = index.edges();
     double base = Math.max(1.6, 1 / z);
+    List<Integer> visible = new ArrayList<>();
+    // Plain edges go into one path and one arrowhead path: the software pipeline pays per call.
+    g.beginPath();
     for (int i = 0; i < edges.size(); i++) {
       EdgeGeometry c = index.curve(i);
       if (c.maxX() < vx0 || c.minX() > vx1 || c.maxY() < vy0 || c.minY() > vy1) {
         continue;
       }
+      visible.add(i);
+      Edge e = edges.get(i);
+      if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
+        curve(g, c);
+      }
+    }
+    g.setStroke(theme.edge());
+    g.setLineWidth(base);
+    g.stroke();
+    g.beginPath();
+    for (int i : visible) {
+      Edge e = edges.get(i);
+      if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
+        arrowHead(g, index.curve(i));
+      }
+    }
+    g.setFill(theme.edge());
+    g.fill();
+    for (int i : visible) {
       Edge e = edges.get(i);
       boolean selected = selectedEdges.contains(e);
-      boolean lit = hovered != null && e.touches(hovered);
-      Color colour = selected ? theme.selection() : lit ? theme.selection().deriveColor(0, 1, 1, 0.8) : theme.edge();
-      g.setStroke(colour);
-      g.setLineWidth(selected ? base * 1.8 : lit ? base * 1.4 : base);
-      g.beginPath();
-      g.moveTo(c.x1(), c.y1());
-      g.bezierCurveTo(c.c1x(), c.c1y(), c.c2x(), c.c2y(), c.x2() - PORT_RADIUS - 1, c.y2());
-      g.stroke();
-      arrowHead(g, c.x2() - PORT_RADIUS, c.y2(), colour);
-      if (z >= TEXT_ZOOM) {
-        String label = edgeLabels.get(e);
-        double mx = c.xAt(0.5);
-        double my = c.yAt(0.5);
-        if (label != null) {
-          drawEdgeLabel(g, label, mx, my);
-        }
-        List<Finding> fs = edgeFindings.get(e);
-        if (fs != null) {
-          drawBadge(g, fs, mx, label == null ? my : my - 16);
-        }
+      if (selected || (hovered != null && e.touches(hovered))) {
+        Color colour = selected ? theme.selection() : theme.selection().deriveColor(0, 1, 1, 0.8);
+        g.beginPath();
+        curve(g, index.curve(i));
+        g.setStroke(colour);
+        g.setLineWidth(selected ? base * 1.8 : base * 1.4);
+        g.stroke();
+        g.beginPath();
+        arrowHead(g, index.curve(i));
+        g.setFill(colour);
+        g.fill();
+      }
+    }
+    if (z < TEXT_ZOOM) {
+      return;
+    }
+    for (int i : visible) {
+      Edge e = edges.get(i);
+      String label = edgeLabels.get(e);
+      List<Finding> fs = edgeFindings.get(e);
+      if (label == null && fs == null) {
+        continue;
+      }
+      EdgeGeometry c = index.curve(i);
+      double mx = c.xAt(0.5);
+      double my = c.yAt(0.5);
+      if (label != null) {
+        drawEdgeLabel(g, label, mx, my);
+      }
+      if (fs != null) {
+        drawBadge(g, fs, mx, label == null ? my : my - 16);
       }
     }
   }
 
-  private static void arrowHead(GraphicsContext g, double tipX, double tipY, Color colour) {
-    g.setFill(colour);
-    g.fillPolygon(new double[] {tipX, tipX - 9, tipX - 9}, new double[] {tipY, tipY - 4.5, tipY + 4.5}, 3);
+  /** Appends the edge's curve to the current path, stopping short of the input port's circle. */
+  private static void curve(GraphicsContext g, EdgeGeometry c) {
+    g.moveTo(c.x1(), c.y1());
+    g.bezierCurveTo(c.c1x(), c.c1y(), c.c2x(), c.c2y(), c.x2() - PORT_RADIUS - 1, c.y2());
+  }
+
+  /** Appends an arrowhead pointing into the input port to the current path. */
+  private static void arrowHead(GraphicsContext g, EdgeGeometry c) {
+    double tipX = c.x2() - PORT_RADIUS;
+    double tipY = c.y2();
+    g.moveTo(tipX, tipY);
+    g.lineTo(tipX - 9, tipY - 4.5);
+    g.lineTo(tipX - 9, tipY + 4.5);
+    g.closePath();
   }
 
   private void drawEdgeLabel(GraphicsContext g, String text, double cx, double cy) {

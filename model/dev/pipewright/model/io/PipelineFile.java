@@ -53,6 +53,10 @@ public final class PipelineFile {
   public static final int MAX_FILE_BYTES = 8 << 20;
   /** The longest single value (a description, a filter condition) a file may hold. */
   public static final int MAX_VALUE_CHARS = 64 << 10;
+  /** Values and list items together (keys not counted); a pipeline of a thousand nodes holds about 30,000. */
+  static final int MAX_VALUES = 100_000;
+  /** A value at the limit plus its key and indentation fits on a line. */
+  static final int MAX_LINE_CHARS = MAX_VALUE_CHARS + 1024;
   /** Deeper than any pipeline file needs (they nest five levels), shallow enough to stop stack attacks. */
   static final int MAX_NESTING = 64;
 
@@ -139,8 +143,12 @@ public final class PipelineFile {
       throw problems.exception();
     }
     String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+    if (!checkLineLengths(text, problems)) {
+      throw problems.exception();
+    }
     YamlTree.Y root = readTree(text, problems);
-    if (!problems.isEmpty()) {
+    if (root == null && !problems.isEmpty()) {
+      // A syntax error: what follows it is unknown, so checking the structure would mislead.
       throw problems.exception();
     }
     if (root == null) {
@@ -163,6 +171,28 @@ public final class PipelineFile {
     return p;
   }
 
+  /**
+   * Refuses over-long lines before SnakeYAML sees them: its scanner slows down sharply on a
+   * single line of megabytes (minutes for 7 MiB), which would hang the app on a hostile file.
+   */
+  private static boolean checkLineLengths(String text, Problems problems) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE_CHARS) {
+          problems.add(line, 1, "", "Line " + line + " is " + Text.size(i - start) + " long; lines are limited to "
+              + Text.size(MAX_LINE_CHARS), "Keep large content (certificates, scripts) in a separate file and "
+              + "refer to its path");
+          return false;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
   private static String tooLarge(String size) {
     return "The file is " + size + " large";
   }
@@ -170,19 +200,35 @@ public final class PipelineFile {
   private static YamlTree.Y readTree(String text, Problems problems) {
     YamlTree.Reader reader = null;
     try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
-      reader = new YamlTree.Reader(parser, problems, MAX_VALUE_CHARS);
-      return reader.readDocument();
+      reader = new YamlTree.Reader(parser, problems, MAX_VALUE_CHARS, MAX_VALUES);
+      YamlTree.Y root = reader.readDocument();
+      // A file with aliases, tags or huge values is not a plain pipeline file; say that alone
+      // rather than burying it under the structural problems that follow from it.
+      return reader.refusedSomething() ? null : root;
+    } catch (YamlTree.TooManyValues e) {
+      problems.add(e.at, "", "The file holds more than " + MAX_VALUES + " values; a pipeline needs far fewer",
+          "Check that this is a pipeline file; split very large pipelines into several files");
     } catch (StreamConstraintsException e) {
       String field = reader == null ? "" : reader.currentPath();
-      Location at = Location.of(e.getLocation(), text);
-      problems.add(at.line, at.column, field, "The file is nested too deeply or holds an over-long value ("
-          + e.getOriginalMessage() + ")", "A pipeline file nests at most five levels; check the indentation");
+      YamlTree.Loc at = reader == null ? new YamlTree.Loc(1, 1) : reader.lastLoc();
+      String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      if (why.contains("nesting depth")) {
+        problems.add(at, field, "The file is nested more than " + MAX_NESTING + " levels deep",
+            "A pipeline file nests at most five levels; check the indentation and the brackets");
+      } else {
+        problems.add(at, field, "The file exceeds a reading limit: " + why,
+            "Check that this is a pipeline file; values are limited to " + Text.size(MAX_VALUE_CHARS));
+      }
     } catch (JsonProcessingException e) {
       syntaxProblem(e, text, reader == null ? "" : reader.currentPath(), problems);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // SnakeYAML reports some problems as unchecked exceptions; none may escape as a stack trace.
       problems.add(1, 1, reader == null ? "" : reader.currentPath(), "Could not read the file as YAML: "
           + reason(e), "Check the YAML syntax near the start of the file");
+    } finally {
+      if (reader != null) {
+        reader.flush();
+      }
     }
     return null;
   }
@@ -195,7 +241,8 @@ public final class PipelineFile {
     String problem;
     if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       at = Location.of(m.getProblemMark());
-      problem = m.getProblem();
+      problem = m.getProblem() == null ? "syntax error"
+          : m.getProblem().contains("(TAB)") ? "a tab is used where YAML allows only spaces" : m.getProblem();
       if (m.getContext() != null && m.getContextMark() != null) {
         problem = problem + " (" + m.getContext() + " that starts on line " + (m.getContextMark().getLine() + 1) + ")";
       }
@@ -212,7 +259,7 @@ public final class PipelineFile {
     Matcher dup = DUPLICATE.matcher(problem == null ? "" : problem);
     if (dup.matches()) {
       // The parser's position is just past the repeated key; report the key's own line.
-      problems.add(at.line, 1, Paths.child(field, dup.group(1)), "The key '" + Text.abbreviate(dup.group(1))
+      problems.add(at.line, keyColumn(text, at.line, dup.group(1)), Paths.child(field, dup.group(1)), "The key '" + Text.abbreviate(dup.group(1))
           + "' appears twice in the same mapping", "Keep one of them; YAML would silently use the last");
       return;
     }
@@ -220,9 +267,20 @@ public final class PipelineFile {
         syntaxHint(problem));
   }
 
+  /** Where {@code key} starts on the 1-based {@code line}, else where the line's text starts. */
+  private static int keyColumn(String text, int line, String key) {
+    String l = text.lines().skip(line - 1L).findFirst().orElse("");
+    int indent = 0;
+    while (indent < l.length() && (l.charAt(indent) == ' ' || l.charAt(indent) == '-')) {
+      indent++;
+    }
+    int at = l.indexOf(key, indent);
+    return (at >= 0 ? at : indent) + 1;
+  }
+
   private static String syntaxHint(String problem) {
     String p = problem == null ? "" : problem;
-    if (p.contains("TAB") || p.contains("\\t")) {
+    if (p.contains("a tab is used")) {
       return "Indent with spaces, not tabs";
     }
     if (p.contains("mapping values are not allowed")) {

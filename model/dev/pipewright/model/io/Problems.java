@@ -27,7 +27,9 @@ final class Problems {
       dropped++;
       return;
     }
-    list.add(new FileProblem(file, line, column, field, message, hint));
+    // Hostile nesting makes paths like x[0][0][0]...; the start says enough.
+    String shortField = field != null && field.length() > 120 ? field.substring(0, 117) + "..." : field;
+    list.add(new FileProblem(file, line, column, shortField, message, hint));
   }
 
   void wholeFile(String message, String hint) {

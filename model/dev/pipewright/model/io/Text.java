@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** Small text helpers for problem messages: abbreviations, sizes and "did you mean" suggestions. */
-final class Text {
+/**
+ * Small text helpers for problem messages: abbreviations, sizes and "did you mean" suggestions.
+ * Public for the lint's "did you mean" on unknown property keys.
+ */
+public final class Text {
   private Text() {}
 
   static String abbreviate(String s) {
@@ -24,7 +27,7 @@ final class Text {
   }
 
   /** The closest candidate within a typo's distance of {@code word}, if any. */
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     if (word == null || word.isEmpty() || word.length() > 100) {
       return Optional.empty();
     }
@@ -40,23 +43,28 @@ final class Text {
         .orElse(what + " " + String.join(", ", candidates));
   }
 
-  /** Levenshtein distance; inputs are short keys, so the quadratic table is fine. */
+  /**
+   * Edit distance counting a swap of neighbours as one edit (optimal string alignment), since
+   * swapped letters are the commonest typo ({@code avor} for {@code avro}).
+   */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = v;
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }

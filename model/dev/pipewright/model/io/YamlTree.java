@@ -80,6 +80,17 @@ final class YamlTree {
     }
   }
 
+  /** Thrown when a document holds more values than any pipeline needs; stops reading early. */
+  static final class TooManyValues extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Loc at;
+
+    TooManyValues(Loc at, int max) {
+      super("more than " + max + " values", null, false, false);
+      this.at = at;
+    }
+  }
+
   /** Tags of the YAML core schema, which only restate what a plain scalar already is. */
   private static final Set<String> CORE_TAGS = Set.of(
       "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -94,13 +105,54 @@ final class YamlTree {
     private final YAMLParser parser;
     private final Problems problems;
     private final int maxValueChars;
+    private final int maxValues;
+    private int values;
+    private Loc lastLoc = new Loc(1, 1);
+    private final Map<String, Refusal> refusals = new LinkedHashMap<>();
     /** The field path of the value being read; kept up to date for syntax errors. */
     private final List<String> path = new ArrayList<>();
 
-    Reader(YAMLParser parser, Problems problems, int maxValueChars) {
+    Reader(YAMLParser parser, Problems problems, int maxValueChars, int maxValues) {
       this.parser = parser;
       this.problems = problems;
       this.maxValueChars = maxValueChars;
+      this.maxValues = maxValues;
+    }
+
+    /**
+     * Records a construct a pipeline file must not contain. Only the first of each sort is
+     * reported, with a count: a billion-laughs file holds thousands of aliases and one problem
+     * says all there is to say.
+     */
+    private void refuse(String sort, Loc loc, String message, String hint) {
+      Refusal first = refusals.get(sort);
+      if (first == null) {
+        refusals.put(sort, new Refusal(loc, currentPath(), message, hint, new int[] {1}));
+      } else {
+        first.count()[0]++;
+      }
+    }
+
+    private record Refusal(Loc loc, String field, String message, String hint, int[] count) {}
+
+    /** True when the document holds aliases, tags or over-long values, reported by {@link #flush()}. */
+    boolean refusedSomething() {
+      return !refusals.isEmpty();
+    }
+
+    /** Adds the recorded refusals to the problems; call once reading ends, however it ends. */
+    void flush() {
+      for (Refusal r : refusals.values()) {
+        int more = r.count()[0] - 1;
+        problems.add(r.loc(), r.field(), r.message() + (more > 0 ? " (the file has " + more + " more like it)" : ""),
+            r.hint());
+      }
+      refusals.clear();
+    }
+
+    /** Where the last value started: the best place to report a limit hit while reading it. */
+    Loc lastLoc() {
+      return lastLoc;
     }
 
     String currentPath() {
@@ -117,7 +169,8 @@ final class YamlTree {
       JsonToken next = parser.nextToken();
       if (next != null) {
         Loc at = Loc.of(parser.currentTokenLocation());
-        problems.add(at, "", "The file holds more than one YAML document (another one starts at line "
+        path.clear();
+        refuse("document", at, "The file holds more than one YAML document (another one starts at line "
             + at.line() + ")", "Keep one pipeline per file: delete the '---' line and everything after it, "
             + "or move the second pipeline to its own file");
       }
@@ -126,15 +179,19 @@ final class YamlTree {
 
     private Y readValue(JsonToken t) throws IOException {
       Loc loc = Loc.of(parser.currentTokenLocation());
+      lastLoc = loc;
+      if (++values > maxValues) {
+        throw new TooManyValues(loc, maxValues);
+      }
       if (parser.isCurrentAlias()) {
-        problems.add(loc, currentPath(), "YAML aliases (*" + parser.getText() + ") are not supported in "
+        refuse("alias", loc, "YAML aliases (*" + parser.getText() + ") are not supported in "
             + "pipeline files", "Write the value out in full instead of referring to an anchor");
         return new Invalid(loc);
       }
       String tag = parser.getTypeId();
       if (tag != null && !CORE_TAGS.contains(tag)) {
         skipChildren(t);
-        problems.add(loc, currentPath(), "The YAML tag '" + Text.abbreviate(shortTag(tag))
+        refuse("tag", loc, "The YAML tag '" + Text.abbreviate(shortTag(tag))
             + "' is not allowed; pipeline files hold plain text, numbers and true/false only",
             "Remove the tag (the part starting with '!') and write the value plainly");
         return new Invalid(loc);
@@ -152,7 +209,7 @@ final class YamlTree {
         case VALUE_NULL:
           String text = parser.getText();
           if (text != null && text.length() > maxValueChars) {
-            problems.add(loc, currentPath(), "This value is " + Text.size(text.length())
+            refuse("long", loc, "This value is " + Text.size(text.length())
                 + " long; values are limited to " + Text.size(maxValueChars),
                 "Keep large content (certificates, scripts) in a separate file and refer to its path");
             return new Invalid(loc);
@@ -160,7 +217,7 @@ final class YamlTree {
           return new YScalar(loc, t, text == null ? "" : text);
         default:
           // VALUE_EMBEDDED_OBJECT (e.g. !!binary) and anything newer Jackson may produce.
-          problems.add(loc, currentPath(), "This kind of YAML value (" + t + ") is not supported",
+          refuse("kind", loc, "This kind of YAML value (" + t + ") is not supported",
               "Write plain text, a number or true/false");
           return new Invalid(loc);
       }

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Rules about Debezium captures: WAL retention, slots, server ids, schema history, snapshots. */
 final class CaptureRules {
@@ -27,8 +29,8 @@ final class CaptureRules {
           + "confirms a position when it sees a change of a captured table, so while those tables are "
           + "quiet and the rest of the database is busy, the slot holds WAL back until the disk fills "
           + "and PostgreSQL stops. Heartbeats (heartbeat.interval.ms) let the connector confirm "
-          + "regularly, and heartbeat.action.query writes to a heartbeat table so there is always "
-          + "a captured change to confirm.",
+          + "regularly, and heartbeat.action.query writes to a heartbeat table (one the publication "
+          + "includes) so there is always a captured change to confirm.",
       "set heartbeat.interval.ms to 10000 and heartbeat.action.query to "
           + "INSERT INTO debezium_heartbeat (id, ts) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now()",
       (p, r) -> {
@@ -49,9 +51,48 @@ final class CaptureRules {
                     + "heartbeat.action.query: while the captured tables are quiet and other tables are "
                     + "busy, the slot still holds back WAL",
                 "set heartbeat.action.query to an upsert on a heartbeat table, e.g. " + query);
+          } else {
+            heartbeatTableLeftOut(n).ifPresent(table -> r.node(n, "table.include.list",
+                "The heartbeat.action.query of " + quote(n.name()) + " writes to " + table + ", which table.include.list leaves out: "
+                    + "with the filtered publication that write never reaches the connector, so the slot still "
+                    + "holds WAL back",
+                "add " + table + " to table.include.list of " + quote(n.name())));
           }
         }
       });
+
+  private static final Pattern WRITE_TARGET = Pattern.compile(
+      "(?i)\\b(?:insert\\s+into|update)\\s+(\"?[\\w$]+\"?(?:\\s*\\.\\s*\"?[\\w$]+\"?)?)");
+
+  /**
+   * The table a heartbeat query writes to, when the capture's filtered publication leaves it out
+   * (so pgoutput never sends that write to the connector).
+   */
+  private static Optional<String> heartbeatTableLeftOut(Node capture) {
+    String include = capture.property("table.include.list").orElse("").trim();
+    if (include.isEmpty() || !capture.property("publication.autocreate.mode").orElse("filtered").equals("filtered")) {
+      return Optional.empty();
+    }
+    Matcher m = WRITE_TARGET.matcher(capture.property("heartbeat.action.query").orElse(""));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String table = m.group(1).replace("\"", "").replaceAll("\\s+", "");
+    String qualified = table.contains(".") ? table : "public." + table;
+    for (String entry : include.split(",")) {
+      String e = entry.trim();
+      try {
+        if (Pattern.compile(e).matcher(qualified).matches()) {
+          return Optional.empty();
+        }
+      } catch (PatternSyntaxException ex) {
+        if (e.equals(qualified)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(qualified);
+  }
 
   static final Rule PGOUTPUT = new DefinedRule("PW-PGOUTPUT", WARNING,
       "PostgreSQL capture not using pgoutput",
@@ -76,7 +117,7 @@ final class CaptureRules {
     if (source.boolProperty("embedded")) {
       return "the embedded trial database " + quote(source.property("database").orElse(source.name()));
     }
-    return quote(source.property("database").orElse("?")) + " on " + source.property("host").orElse("localhost")
+    return "database " + quote(source.property("database").orElse("?")) + " on " + source.property("host").orElse("localhost")
         + ":" + source.property("port").orElse("?");
   }
 
@@ -206,7 +247,7 @@ final class CaptureRules {
     List<Node> topics = new ArrayList<>();
     String named = capture.properties().get("schema.history.internal.kafka.topic");
     for (Node t : p.nodesOf(NodeKind.TOPIC)) {
-      boolean drawn = p.hasEdge(capture.name(), t.name()) && Flow.role(t).equals("schema-history");
+      boolean drawn = Graph.of(p).hasEdge(capture.name(), t.name()) && Flow.role(t).equals("schema-history");
       if (drawn || Flow.topicName(t).equals(named)) {
         topics.add(t);
       }

@@ -1,6 +1,7 @@
 package dev.pipewright.model.lint;
 
 import static dev.pipewright.model.Severity.ERROR;
+import static dev.pipewright.model.Severity.INFO;
 import static dev.pipewright.model.Severity.WARNING;
 import static dev.pipewright.model.lint.Flow.quote;
 
@@ -93,7 +94,7 @@ final class SinkRules {
         }
       });
 
-  static final Rule DLQ_HEADERS = new DefinedRule("PW-DLQ-HEADERS", WARNING,
+  static final Rule DLQ_HEADERS = new DefinedRule("PW-DLQ-HEADERS", INFO,
       "Dead-letter records without the reason they failed",
       "By default Kafka Connect writes the failed record to the dead-letter topic without saying why. "
           + "errors.deadletterqueue.context.headers.enable=true adds the failing stage, connector and "
@@ -192,7 +193,7 @@ final class SinkRules {
           if (wantsRows && Flow.somePathAvoids(p, n, u -> u.kind() == NodeKind.EXTRACT_NEW_RECORD_STATE
               || u.kind() == NodeKind.OUTBOX_EVENT_ROUTER)) {
             r.node(n, null, quote(n.name()) + " receives Debezium change envelopes (before/after/source) "
-                    + "rather than rows: documents will hold nested before/after fields",
+                    + "rather than rows: what it stores will hold nested before/after/source fields instead of the row's columns",
                 "insert an 'Unwrap (new record state)' transform between the topic and " + quote(n.name()));
           }
         }
