@@ -96,7 +96,7 @@ public final class MainView {
     this.dialogs = dialogs;
     this.examplesDir = examplesDir;
     this.canvas = new PipelineCanvas(vm.document(), vm.state());
-    canvasArea = new StackPane(canvas);
+    canvasArea = new StackPane(canvas, emptyHint());
     canvasArea.setMinSize(200, 200);
 
     PaletteView palette = new PaletteView(vm.palette(), overlay, new PaletteView.DropTarget() {
@@ -368,6 +368,26 @@ public final class MainView {
       }
       canvas.centreOn(n);
     });
+  }
+
+  /** What an empty canvas says, so a blank pipeline is never a void. */
+  private VBox emptyHint() {
+    Label title = new Label("Drag a node here from the palette");
+    title.getStyleClass().add(Styles.TITLE_4);
+    Label more = new Label("Start with a source such as PostgreSQL, then a Debezium capture, a topic and a sink;"
+        + " connect them by dragging from a node's right-hand port to the next node. Or start from a template ("
+        + Shortcuts.TEMPLATES.getDisplayText() + ").");
+    more.setWrapText(true);
+    more.setMaxWidth(420);
+    more.setStyle("-fx-text-alignment: center;");
+    more.getStyleClass().add(Styles.TEXT_MUTED);
+    VBox hint = new VBox(8, title, more);
+    hint.setId("canvas-empty-hint");
+    hint.setAlignment(javafx.geometry.Pos.CENTER);
+    hint.setMouseTransparent(true);
+    hint.visibleProperty().bind(Bindings.createBooleanBinding(
+        () -> vm.document().pipeline().nodes().isEmpty(), vm.document().pipelineProperty()));
+    return hint;
   }
 
   private Bounds canvasBoundsInScene() {
