@@ -29,6 +29,7 @@ public final class MonitorDashboardView extends BorderPane {
 
   public MonitorDashboardView(MonitorDashboardViewModel vm) {
     setId("monitor-dashboard");
+    getStylesheets().add(MonitorDashboardView.class.getResource("dashboard.css").toExternalForm());
     setStyle("-fx-background-color: #f6f8fa;");
     setPadding(new Insets(12));
     title.setId("monitor-title");
@@ -116,22 +117,28 @@ public final class MonitorDashboardView extends BorderPane {
     double minT = Double.MAX_VALUE;
     double maxT = -Double.MAX_VALUE;
     for (DashboardState.Series s : c.series()) {
-      XYChart.Series<Number, Number> line = new XYChart.Series<>();
-      line.setName(s.name());
       for (DashboardState.Point p : s.points()) {
-        line.getData().add(new XYChart.Data<>(p.t(), p.value()));
         minT = Math.min(minT, p.t());
         maxT = Math.max(maxT, p.t());
       }
-      chart.getData().add(line);
     }
-    if (!Double.isNaN(c.threshold()) && minT <= maxT) {
+    // The SLO line goes first so the stylesheet can draw series 0 dashed red, legend included.
+    boolean withSlo = !Double.isNaN(c.threshold()) && minT <= maxT;
+    chart.getStyleClass().add(withSlo ? "with-slo" : "no-slo");
+    if (withSlo) {
       XYChart.Series<Number, Number> slo = new XYChart.Series<>();
       slo.setName(String.format(Locale.ROOT, "SLO %.4g", c.threshold()));
       slo.getData().add(new XYChart.Data<>(minT, c.threshold()));
       slo.getData().add(new XYChart.Data<>(maxT, c.threshold()));
       chart.getData().add(slo);
-      slo.getNode().setStyle("-fx-stroke: #cf222e; -fx-stroke-width: 2px; -fx-stroke-dash-array: 8 6;");
+    }
+    for (DashboardState.Series s : c.series()) {
+      XYChart.Series<Number, Number> line = new XYChart.Series<>();
+      line.setName(s.name());
+      for (DashboardState.Point p : s.points()) {
+        line.getData().add(new XYChart.Data<>(p.t(), p.value()));
+      }
+      chart.getData().add(line);
     }
     chart.setId("chart-" + c.title().replace(' ', '-').toLowerCase(Locale.ROOT) + "-" + c.unit());
     return chart;
