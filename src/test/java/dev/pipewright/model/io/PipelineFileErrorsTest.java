@@ -296,7 +296,7 @@ class PipelineFileErrorsTest {
             name: "shop
             """, 3, 1, "name", "found unexpected end of stream", "close it"),
         new Case("complex key", "apiVersion: pipewright/v1\nname: shop\n? [a, b]\n: c\n",
-            3, 3, "", "A key must be plain text, not a list or a mapping", "complex key"),
+            3, 1, "", "A key must be plain text, not a list or a mapping", "complex key"),
         new Case("list at top level", """
             - apiVersion: pipewright/v1
             - name: shop
