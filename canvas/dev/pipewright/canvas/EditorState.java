@@ -32,6 +32,7 @@ public final class EditorState {
   private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
   private final ObjectProperty<String> hoveredNode = new SimpleObjectProperty<>(this, "hoveredNode");
   private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
+  private final BooleanProperty minimapEnabled = new SimpleBooleanProperty(this, "minimapEnabled", true);
 
   /** Names of the selected nodes. */
   public ObservableSet<String> selection() {
@@ -64,6 +65,11 @@ public final class EditorState {
   /** Whether moves and placements snap to the grid. */
   public BooleanProperty snapToGrid() {
     return snapToGrid;
+  }
+
+  /** Whether the minimap may appear (View › Minimap); it shows only while the pipeline overflows the view. */
+  public BooleanProperty minimapEnabled() {
+    return minimapEnabled;
   }
 
   /** Selects exactly {@code names} (nodes), clearing selected edges. */

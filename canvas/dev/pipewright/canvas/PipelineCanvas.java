@@ -119,6 +119,7 @@ public final class PipelineCanvas extends Region {
     state.panX().addListener(o -> redraw());
     state.panY().addListener(o -> redraw());
     state.hoveredNode().addListener(o -> redraw());
+    state.minimapEnabled().addListener(o -> redraw());
 
     addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
     addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
@@ -371,7 +372,7 @@ public final class PipelineCanvas extends Region {
 
   /** The minimap appears once the pipeline no longer fits in the view. */
   private boolean minimapWanted(GraphIndex drawn) {
-    if (drawn.pipeline().nodes().isEmpty()) {
+    if (!state.minimapEnabled().get() || drawn.pipeline().nodes().isEmpty()) {
       return false;
     }
     double[] b = drawn.bounds();
@@ -571,7 +572,11 @@ public final class PipelineCanvas extends Region {
 
   private static String describe(List<Finding> fs) {
     return fs.stream()
-        .map(f -> (f.severity() == dev.pipewright.model.Severity.ERROR ? "Error: " : "Warning: ") + f.message()
+        .map(f -> switch (f.severity()) {
+          case ERROR -> "Error: ";
+          case WARNING -> "Warning: ";
+          case INFO -> "Note: ";
+        } + f.message()
             + "\nFix: " + f.fix())
         .collect(Collectors.joining("\n\n"));
   }

@@ -19,11 +19,17 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       LintCommand.class,
       FormatCommand.class,
+      ExportCommand.class,
+      DeployCommand.class,
+      DiffCommand.class,
+      RunCommand.class,
+      MonitorCommand.class,
+      AppCommand.class,
     },
     footer = {
       "",
       "Exit codes: 0 ok, 1 findings or a failed run, 2 unreadable input or bad usage.",
-      "Documentation: docs/pipeline-format.md, docs/lint-rules.md"
+      "Documentation: docs/pipeline-format.md, docs/lint-rules.md, docs/exports.md, docs/local-trial.md"
     })
 public final class PipewrightCli implements Runnable {
   /** Exit code when everything is fine. */

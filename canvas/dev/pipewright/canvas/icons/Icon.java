@@ -3,7 +3,10 @@ package dev.pipewright.canvas.icons;
 import dev.pipewright.canvas.icons.IconShape.Style;
 import dev.pipewright.canvas.icons.IconShape.Transform;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -29,8 +32,25 @@ import javafx.scene.transform.Affine;
  */
 public final class Icon {
 
+  /** Larger icons are rare and worth crisp shapes; smaller ones are where the time goes. */
+  private static final double MAX_CACHED_PIXELS = 128;
+  // visible for testing
+  static final int REQUESTS_BEFORE_CACHING = 3;
+  private static final int CACHED_SIZES = 6;
+
   private final String source;
   private final SvgSubset.Parsed parsed;
+  /** Renderings by device size in hundredths of a pixel, least recently used first; FX thread only. */
+  private final Map<Integer, Image> rasters = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Integer, Image> eldest) {
+      return size() > CACHED_SIZES;
+    }
+  };
+  /** How often each not-yet-cached device size was drawn; FX thread only. */
+  private final Map<Integer, Integer> requests = new HashMap<>();
 
   Icon(String source, SvgSubset.Parsed parsed) {
     this.source = source;
@@ -56,8 +76,81 @@ public final class Icon {
     return parsed.shapes();
   }
 
-  /** Paints the icon into the square {@code (x, y, size, size)}; leaves the context's state as it was. */
+  /**
+   * Paints the icon into the square {@code (x, y, size, size)} of the context's current
+   * coordinates and leaves the context's state as it was. On the FX thread, once a size has been
+   * drawn a few times (a canvas at rest, not mid-zoom), it blits a cached rendering of exactly that
+   * device size, snapped to whole device pixels: about ten times cheaper than painting the shapes
+   * in the software pipeline (bench/README.md) and the same pixels.
+   */
   public void draw(GraphicsContext g, double x, double y, double size) {
+    if (!drawCached(g, x, y, size)) {
+      drawVector(g, x, y, size);
+    }
+  }
+
+  private boolean drawCached(GraphicsContext g, double x, double y, double size) {
+    if (!Platform.isFxApplicationThread()) {
+      return false;
+    }
+    Affine t = g.getTransform();
+    double s = t.getMxx();
+    if (t.getMxy() != 0 || t.getMyx() != 0 || s <= 0 || Math.abs(t.getMyy() - s) > 1e-9) {
+      return false;
+    }
+    double rs = renderScale(g.getCanvas());
+    double device = size * s * rs;
+    if (device < 4 || device > MAX_CACHED_PIXELS) {
+      return false;
+    }
+    int key = (int) Math.round(device * 100);
+    Image img = rasters.get(key);
+    if (img == null) {
+      // Sizes that change every frame (a zoom animation) are painted; a size asked for again and
+      // again is the canvas at rest, worth one snapshot.
+      int asked = requests.merge(key, 1, Integer::sum);
+      if (requests.size() > 64) {
+        requests.clear();
+      }
+      if (asked < REQUESTS_BEFORE_CACHING) {
+        return false;
+      }
+      requests.remove(key);
+      img = render(device);
+      rasters.put(key, img);
+    }
+    double dx = Math.round((s * x + t.getTx()) * rs) / rs;
+    double dy = Math.round((s * y + t.getTy()) * rs) / rs;
+    g.save();
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.drawImage(img, dx, dy, img.getWidth() / rs, img.getHeight() / rs);
+    g.restore();
+    return true;
+  }
+
+  // visible for testing
+  boolean isCached(double devicePixels) {
+    return rasters.containsKey((int) Math.round(devicePixels * 100));
+  }
+
+  private static double renderScale(Canvas canvas) {
+    if (canvas == null || canvas.getScene() == null || canvas.getScene().getWindow() == null) {
+      return 1;
+    }
+    return Math.max(1, canvas.getScene().getWindow().getRenderScaleX());
+  }
+
+  private Image render(double size) {
+    int px = (int) Math.ceil(size);
+    Canvas canvas = new Canvas(px, px);
+    drawVector(canvas.getGraphicsContext2D(), 0, 0, size);
+    SnapshotParameters params = new SnapshotParameters();
+    params.setFill(Color.TRANSPARENT);
+    return canvas.snapshot(params, null);
+  }
+
+  /** Paints the shapes themselves; the reference rendering the cache is made from. */
+  void drawVector(GraphicsContext g, double x, double y, double size) {
     g.save();
     g.translate(x, y);
     g.scale(size / parsed.width(), size / parsed.height());
@@ -215,12 +308,7 @@ public final class Icon {
       throw new IllegalStateException("Icon.image(" + size + ") for " + source
           + " must run on the JavaFX application thread (snapshots need it); wrap the call in Platform.runLater");
     }
-    int px = (int) Math.ceil(size);
-    Canvas canvas = new Canvas(px, px);
-    draw(canvas.getGraphicsContext2D(), 0, 0, size);
-    SnapshotParameters params = new SnapshotParameters();
-    params.setFill(Color.TRANSPARENT);
-    return canvas.snapshot(params, null);
+    return render(size);
   }
 
   private static double[] xs(double[] points) {

@@ -7,19 +7,21 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.FillRule;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads an icon file written in the documented SVG subset (see docs/icons.md) into flat,
@@ -134,7 +136,7 @@ final class SvgSubset {
       Style parentStyle = styles.isEmpty() ? Style.INITIAL : styles.peek();
       Transform parentTransform = transforms.isEmpty() ? Transform.IDENTITY : transforms.peek();
       Type type = SHAPES.get(name);
-      Set<String> allowed = new java.util.HashSet<>(PRESENTATION);
+      Set<String> allowed = new HashSet<>(PRESENTATION);
       if (name.equals("svg")) {
         allowed.addAll(ROOT_ONLY);
         allowed.remove("transform");
@@ -171,7 +173,7 @@ final class SvgSubset {
       }
       if (!allowed.contains(local)) {
         throw fail(source, r, "attribute " + local + " on <" + element + "> is not in the icon SVG subset; "
-            + "allowed here: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            + "allowed here: " + String.join(", ", new TreeSet<>(allowed)));
       }
     }
   }
@@ -265,7 +267,7 @@ final class SvgSubset {
     }
     T value = values.get(v.trim());
     if (value == null) {
-      throw fail(source, r, name + "=\"" + v + "\" must be one of " + String.join(", ", new java.util.TreeSet<>(values.keySet())));
+      throw fail(source, r, name + "=\"" + v + "\" must be one of " + String.join(", ", new TreeSet<>(values.keySet())));
     }
     return value;
   }

@@ -8,11 +8,13 @@ import dev.pipewright.canvas.EditorState;
 import dev.pipewright.canvas.layout.EdgeGeometry;
 import dev.pipewright.canvas.layout.GraphIndex;
 import dev.pipewright.canvas.layout.NodeGeometry;
+import dev.pipewright.model.Category;
 import dev.pipewright.model.Edge;
 import dev.pipewright.model.Finding;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.Position;
 import dev.pipewright.model.Severity;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,13 @@ import javafx.scene.text.TextAlignment;
 public final class CanvasRenderer {
   /** Below this zoom, cards are drawn as plain blocks without text. */
   static final double TEXT_ZOOM = 0.4;
+  /** Below this zoom, plain edges are drawn straight. */
+  static final double STRAIGHT_ZOOM = 0.2;
+  /**
+   * Below this zoom a card is a few pixels wide and thousands of edges only make a grey fog
+   * that costs most of the frame, so edges are left out until the user zooms in.
+   */
+  static final double EDGE_ZOOM = 0.05;
   private static final double BADGE_RADIUS = 9;
 
   private CanvasTheme theme = CanvasTheme.LIGHT;
@@ -118,14 +127,19 @@ public final class CanvasRenderer {
     g.setTransform(z, 0, 0, z, -px * z, -py * z);
     Set<String> selection = state.selection();
     String hovered = state.hoveredNode().get();
-    drawEdges(g, index, state, z, vx0, vy0, vx1, vy1, hovered);
-    boolean detail = z >= TEXT_ZOOM;
-    for (Node n : index.pipeline().nodes()) {
-      Position p = NodeGeometry.topLeft(n);
-      if (p.x() > vx1 || p.x() + WIDTH < vx0 || p.y() > vy1 || p.y() + HEIGHT < vy0) {
-        continue;
+    if (z >= EDGE_ZOOM) {
+      drawEdges(g, index, state, z, vx0, vy0, vx1, vy1, hovered);
+    }
+    if (z >= TEXT_ZOOM) {
+      for (Node n : index.pipeline().nodes()) {
+        Position p = NodeGeometry.topLeft(n);
+        if (p.x() > vx1 || p.x() + WIDTH < vx0 || p.y() > vy1 || p.y() + HEIGHT < vy0) {
+          continue;
+        }
+        drawCard(g, n, p, selection.contains(n.name()), n.name().equals(hovered), overlay);
       }
-      drawCard(g, n, p, z, detail, selection.contains(n.name()), n.name().equals(hovered), overlay);
+    } else {
+      drawBlocks(g, index, selection, vx0, vy0, vx1, vy1);
     }
     drawOverlay(g, index, z, overlay);
     g.setTransform(1, 0, 0, 1, 0, 0);
@@ -144,25 +158,34 @@ public final class CanvasRenderer {
     }
     double pitch = NodeGeometry.GRID * every;
     g.setLineWidth(1 / s);
-    long firstX = (long) Math.floor(px / pitch);
-    long firstY = (long) Math.floor(py / pitch);
-    for (long i = firstX; ; i++) {
-      double vx = (i * pitch - px) * z;
-      if (vx > w) {
-        break;
+    // One path per colour: the software pipeline pays per stroke call, not per line.
+    for (int pass = 0; pass < 2; pass++) {
+      boolean major = pass == 1;
+      g.beginPath();
+      for (long i = (long) Math.floor(px / pitch); ; i++) {
+        double vx = (i * pitch - px) * z;
+        if (vx > w) {
+          break;
+        }
+        if ((Math.floorMod(i, 4) == 0) == major) {
+          double cx = crisp(vx, s);
+          g.moveTo(cx, 0);
+          g.lineTo(cx, h);
+        }
       }
-      g.setStroke(Math.floorMod(i, 4) == 0 ? theme.gridMajor() : theme.grid());
-      double cx = crisp(vx, s);
-      g.strokeLine(cx, 0, cx, h);
-    }
-    for (long i = firstY; ; i++) {
-      double vy = (i * pitch - py) * z;
-      if (vy > h) {
-        break;
+      for (long i = (long) Math.floor(py / pitch); ; i++) {
+        double vy = (i * pitch - py) * z;
+        if (vy > h) {
+          break;
+        }
+        if ((Math.floorMod(i, 4) == 0) == major) {
+          double cy = crisp(vy, s);
+          g.moveTo(0, cy);
+          g.lineTo(w, cy);
+        }
       }
-      g.setStroke(Math.floorMod(i, 4) == 0 ? theme.gridMajor() : theme.grid());
-      double cy = crisp(vy, s);
-      g.strokeLine(0, cy, w, cy);
+      g.setStroke(major ? theme.gridMajor() : theme.grid());
+      g.stroke();
     }
   }
 
@@ -177,40 +200,92 @@ public final class CanvasRenderer {
     Set<Edge> selectedEdges = state.selectedEdges();
     List<Edge> edges = index.edges();
     double base = Math.max(1.6, 1 / z);
+    List<Integer> visible = new ArrayList<>();
+    // Plain edges go into one path and one arrowhead path: the software pipeline pays per call.
+    g.beginPath();
     for (int i = 0; i < edges.size(); i++) {
       EdgeGeometry c = index.curve(i);
       if (c.maxX() < vx0 || c.minX() > vx1 || c.maxY() < vy0 || c.minY() > vy1) {
         continue;
       }
+      visible.add(i);
+      Edge e = edges.get(i);
+      if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
+        if (z < STRAIGHT_ZOOM) {
+          // Too small to see the bend; straight lines flatten far faster.
+          g.moveTo(c.x1(), c.y1());
+          g.lineTo(c.x2() - PORT_RADIUS, c.y2());
+        } else {
+          curve(g, c);
+        }
+      }
+    }
+    g.setStroke(theme.edge());
+    g.setLineWidth(base);
+    g.stroke();
+    if (z >= STRAIGHT_ZOOM) {
+      g.beginPath();
+      for (int i : visible) {
+        Edge e = edges.get(i);
+        if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
+          arrowHead(g, index.curve(i));
+        }
+      }
+      g.setFill(theme.edge());
+      g.fill();
+    }
+    for (int i : visible) {
       Edge e = edges.get(i);
       boolean selected = selectedEdges.contains(e);
-      boolean lit = hovered != null && e.touches(hovered);
-      Color colour = selected ? theme.selection() : lit ? theme.selection().deriveColor(0, 1, 1, 0.8) : theme.edge();
-      g.setStroke(colour);
-      g.setLineWidth(selected ? base * 1.8 : lit ? base * 1.4 : base);
-      g.beginPath();
-      g.moveTo(c.x1(), c.y1());
-      g.bezierCurveTo(c.c1x(), c.c1y(), c.c2x(), c.c2y(), c.x2() - PORT_RADIUS - 1, c.y2());
-      g.stroke();
-      arrowHead(g, c.x2() - PORT_RADIUS, c.y2(), colour);
-      if (z >= TEXT_ZOOM) {
-        String label = edgeLabels.get(e);
-        double mx = c.xAt(0.5);
-        double my = c.yAt(0.5);
-        if (label != null) {
-          drawEdgeLabel(g, label, mx, my);
-        }
-        List<Finding> fs = edgeFindings.get(e);
-        if (fs != null) {
-          drawBadge(g, fs, mx, label == null ? my : my - 16);
-        }
+      if (selected || (hovered != null && e.touches(hovered))) {
+        Color colour = selected ? theme.selection() : theme.selection().deriveColor(0, 1, 1, 0.8);
+        g.beginPath();
+        curve(g, index.curve(i));
+        g.setStroke(colour);
+        g.setLineWidth(selected ? base * 1.8 : base * 1.4);
+        g.stroke();
+        g.beginPath();
+        arrowHead(g, index.curve(i));
+        g.setFill(colour);
+        g.fill();
+      }
+    }
+    if (z < TEXT_ZOOM) {
+      return;
+    }
+    for (int i : visible) {
+      Edge e = edges.get(i);
+      String label = edgeLabels.get(e);
+      List<Finding> fs = edgeFindings.get(e);
+      if (label == null && fs == null) {
+        continue;
+      }
+      EdgeGeometry c = index.curve(i);
+      double mx = c.xAt(0.5);
+      double my = c.yAt(0.5);
+      if (label != null) {
+        drawEdgeLabel(g, label, mx, my);
+      }
+      if (fs != null) {
+        drawBadge(g, fs, mx, label == null ? my : my - 16);
       }
     }
   }
 
-  private static void arrowHead(GraphicsContext g, double tipX, double tipY, Color colour) {
-    g.setFill(colour);
-    g.fillPolygon(new double[] {tipX, tipX - 9, tipX - 9}, new double[] {tipY, tipY - 4.5, tipY + 4.5}, 3);
+  /** Appends the edge's curve to the current path, stopping short of the input port's circle. */
+  private static void curve(GraphicsContext g, EdgeGeometry c) {
+    g.moveTo(c.x1(), c.y1());
+    g.bezierCurveTo(c.c1x(), c.c1y(), c.c2x(), c.c2y(), c.x2() - PORT_RADIUS - 1, c.y2());
+  }
+
+  /** Appends an arrowhead pointing into the input port to the current path. */
+  private static void arrowHead(GraphicsContext g, EdgeGeometry c) {
+    double tipX = c.x2() - PORT_RADIUS;
+    double tipY = c.y2();
+    g.moveTo(tipX, tipY);
+    g.lineTo(tipX - 9, tipY - 4.5);
+    g.lineTo(tipX - 9, tipY + 4.5);
+    g.closePath();
   }
 
   private void drawEdgeLabel(GraphicsContext g, String text, double cx, double cy) {
@@ -229,16 +304,40 @@ public final class CanvasRenderer {
     g.setTextBaseline(VPos.BASELINE);
   }
 
-  private void drawCard(GraphicsContext g, Node n, Position p, double z, boolean detail, boolean selected,
-      boolean hovered, Overlay overlay) {
+  /**
+   * Zoomed far out: every card is a block in its stage colour, one path per colour, since at
+   * thousands of nodes the cost is the number of draw calls, not the pixels.
+   */
+  private void drawBlocks(GraphicsContext g, GraphIndex index, Set<String> selection, double vx0, double vy0,
+      double vx1, double vy1) {
+    Category[] stages = Category.values();
+    for (int pass = 0; pass <= stages.length; pass++) {
+      boolean selectedPass = pass == stages.length;
+      g.beginPath();
+      boolean any = false;
+      for (Node n : index.pipeline().nodes()) {
+        boolean selected = selection.contains(n.name());
+        if (selected != selectedPass || (!selectedPass && n.kind().category() != stages[pass])) {
+          continue;
+        }
+        Position p = NodeGeometry.topLeft(n);
+        if (p.x() > vx1 || p.x() + WIDTH < vx0 || p.y() > vy1 || p.y() + HEIGHT < vy0) {
+          continue;
+        }
+        g.rect(p.x(), p.y(), WIDTH, HEIGHT);
+        any = true;
+      }
+      if (any) {
+        g.setFill(selectedPass ? theme.selection() : theme.accent(stages[pass]));
+        g.fill();
+      }
+    }
+  }
+
+  private void drawCard(GraphicsContext g, Node n, Position p, boolean selected, boolean hovered, Overlay overlay) {
     double x = p.x();
     double y = p.y();
     Color accent = theme.accent(n.kind().category());
-    if (!detail) {
-      g.setFill(selected ? theme.selection() : accent);
-      g.fillRect(x, y, WIDTH, HEIGHT);
-      return;
-    }
     g.setFill(Color.color(0, 0, 0, theme.dark() ? 0.35 : 0.07));
     g.fillRoundRect(x + 1, y + 2, WIDTH, HEIGHT, 14, 14);
     g.setFill(theme.card());
@@ -291,8 +390,12 @@ public final class CanvasRenderer {
 
   /** A circle in the worst severity's colour with the number of findings. */
   private void drawBadge(GraphicsContext g, List<Finding> fs, double cx, double cy) {
-    boolean error = fs.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    g.setFill(error ? theme.error() : theme.warning());
+    Severity worst = fs.stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.INFO);
+    g.setFill(switch (worst) {
+      case ERROR -> theme.error();
+      case WARNING -> theme.warning();
+      case INFO -> theme.subtext();
+    });
     g.fillOval(cx - BADGE_RADIUS, cy - BADGE_RADIUS, BADGE_RADIUS * 2, BADGE_RADIUS * 2);
     g.setStroke(theme.card());
     g.setLineWidth(1.5);

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** Small text helpers for problem messages: abbreviations, sizes and "did you mean" suggestions. */
-final class Text {
+/**
+ * Small text helpers for problem messages: abbreviations, sizes and "did you mean" suggestions.
+ * Public for the lint's "did you mean" on unknown property keys.
+ */
+public final class Text {
   private Text() {}
 
   static String abbreviate(String s) {
@@ -24,7 +27,7 @@ final class Text {
   }
 
   /** The closest candidate within a typo's distance of {@code word}, if any. */
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     if (word == null || word.isEmpty() || word.length() > 100) {
       return Optional.empty();
     }

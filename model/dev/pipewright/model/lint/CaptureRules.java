@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Rules about Debezium captures: WAL retention, slots, server ids, schema history, snapshots. */
 final class CaptureRules {
@@ -27,10 +29,13 @@ final class CaptureRules {
           + "confirms a position when it sees a change of a captured table, so while those tables are "
           + "quiet and the rest of the database is busy, the slot holds WAL back until the disk fills "
           + "and PostgreSQL stops. Heartbeats (heartbeat.interval.ms) let the connector confirm "
-          + "regularly, and heartbeat.action.query writes to a heartbeat table so there is always "
-          + "a captured change to confirm.",
-      "set heartbeat.interval.ms to 10000 and heartbeat.action.query to "
-          + "INSERT INTO debezium_heartbeat (id, ts) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now()",
+          + "regularly, and heartbeat.action.query writes to a heartbeat table so there is always a "
+          + "captured change to confirm. As Debezium's PostgreSQL documentation notes, that table must "
+          + "be in the publication (with the default filtered publication: in table.include.list), or "
+          + "the write never reaches the connector; a pg_logical_emit_message heartbeat needs no table.",
+      "set heartbeat.interval.ms to 10000, heartbeat.action.query to INSERT INTO debezium_heartbeat (id, ts) "
+          + "VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now(), and add public.debezium_heartbeat "
+          + "to table.include.list",
       (p, r) -> {
         for (Node n : p.nodesOf(NodeKind.DEBEZIUM)) {
           Optional<Node> src = Flow.source(p, n);
@@ -49,9 +54,48 @@ final class CaptureRules {
                     + "heartbeat.action.query: while the captured tables are quiet and other tables are "
                     + "busy, the slot still holds back WAL",
                 "set heartbeat.action.query to an upsert on a heartbeat table, e.g. " + query);
+          } else {
+            heartbeatTableLeftOut(n).ifPresent(table -> r.node(n, "table.include.list",
+                "The heartbeat.action.query of " + quote(n.name()) + " writes to " + table + ", which table.include.list leaves out: "
+                    + "with the filtered publication that write never reaches the connector, so the slot still "
+                    + "holds WAL back",
+                "add " + table + " to table.include.list of " + quote(n.name())));
           }
         }
       });
+
+  private static final Pattern WRITE_TARGET = Pattern.compile(
+      "(?i)\\b(?:insert\\s+into|update)\\s+(\"?[\\w$]+\"?(?:\\s*\\.\\s*\"?[\\w$]+\"?)?)");
+
+  /**
+   * The table a heartbeat query writes to, when the capture's filtered publication leaves it out
+   * (so pgoutput never sends that write to the connector).
+   */
+  private static Optional<String> heartbeatTableLeftOut(Node capture) {
+    String include = capture.property("table.include.list").orElse("").trim();
+    if (include.isEmpty() || !capture.property("publication.autocreate.mode").orElse("filtered").equals("filtered")) {
+      return Optional.empty();
+    }
+    Matcher m = WRITE_TARGET.matcher(capture.property("heartbeat.action.query").orElse(""));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String table = m.group(1).replace("\"", "").replaceAll("\\s+", "");
+    String qualified = table.contains(".") ? table : "public." + table;
+    for (String entry : include.split(",")) {
+      String e = entry.trim();
+      try {
+        if (Pattern.compile(e).matcher(qualified).matches()) {
+          return Optional.empty();
+        }
+      } catch (PatternSyntaxException ex) {
+        if (e.equals(qualified)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(qualified);
+  }
 
   static final Rule PGOUTPUT = new DefinedRule("PW-PGOUTPUT", WARNING,
       "PostgreSQL capture not using pgoutput",
@@ -76,7 +120,7 @@ final class CaptureRules {
     if (source.boolProperty("embedded")) {
       return "the embedded trial database " + quote(source.property("database").orElse(source.name()));
     }
-    return quote(source.property("database").orElse("?")) + " on " + source.property("host").orElse("localhost")
+    return "database " + quote(source.property("database").orElse("?")) + " on " + source.property("host").orElse("localhost")
         + ":" + source.property("port").orElse("?");
   }
 
@@ -206,7 +250,7 @@ final class CaptureRules {
     List<Node> topics = new ArrayList<>();
     String named = capture.properties().get("schema.history.internal.kafka.topic");
     for (Node t : p.nodesOf(NodeKind.TOPIC)) {
-      boolean drawn = p.hasEdge(capture.name(), t.name()) && Flow.role(t).equals("schema-history");
+      boolean drawn = Graph.of(p).hasEdge(capture.name(), t.name()) && Flow.role(t).equals("schema-history");
       if (drawn || Flow.topicName(t).equals(named)) {
         topics.add(t);
       }
@@ -442,6 +486,22 @@ final class CaptureRules {
         }
       });
 
+  static final Rule SNAPSHOT_ALWAYS = new DefinedRule("PW-SNAPSHOT-ALWAYS", WARNING,
+      "Capture re-reads every table on each restart",
+      "snapshot.mode always takes a full snapshot every time the connector starts, and connectors "
+          + "restart on every rebalance, deployment and worker failure. Each restart re-sends every "
+          + "row of every captured table to all sinks and loads the database with full table scans.",
+      "set snapshot.mode to initial (or when_needed)",
+      (p, r) -> {
+        for (Node n : p.nodesOf(NodeKind.DEBEZIUM)) {
+          if (n.property("snapshot.mode").orElse("initial").equals("always")) {
+            r.node(n, "snapshot.mode", quote(n.name()) + " snapshots every table again on each restart "
+                    + "(snapshot.mode=always): every rebalance re-sends all rows to all sinks",
+                "set snapshot.mode to initial, or when_needed to re-snapshot only when the offsets are gone");
+          }
+        }
+      });
+
   static final Rule DECIMAL_DOUBLE = new DefinedRule("PW-DECIMAL-DOUBLE", INFO,
       "DECIMAL columns captured as floating point",
       "decimal.handling.mode double turns NUMERIC/DECIMAL values (money, quantities) into binary "
@@ -501,6 +561,7 @@ final class CaptureRules {
 
   static final List<Rule> ALL = List.of(HEARTBEAT, PGOUTPUT, SLOT_NAME_RULE, SLOT_SHARED, PUBLICATION_SHARED,
       SERVER_ID, SCHEMA_HISTORY_MISSING, SCHEMA_HISTORY_TOPIC, PREFIX_UNIQUE, CAPTURE_TASKS, TABLE_FILTER,
-      FILTER_CONFLICT, NOT_APPLICABLE, CAPTURE_OUTPUT, SNAPSHOT_STATE, SNAPSHOT_ONLY, DECIMAL_DOUBLE,
+      FILTER_CONFLICT, NOT_APPLICABLE, CAPTURE_OUTPUT, SNAPSHOT_STATE, SNAPSHOT_ONLY, SNAPSHOT_ALWAYS,
+      DECIMAL_DOUBLE,
       OUTBOX_TABLE, EMBEDDED_OUTSIDE_LOCAL);
 }

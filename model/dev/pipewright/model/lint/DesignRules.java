@@ -13,6 +13,7 @@ import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.PropertySpec;
 import dev.pipewright.model.SloKind;
+import dev.pipewright.model.io.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ final class DesignRules {
         for (Node app : p.nodesIn(Category.APPLICATION)) {
           List<String> stores = new ArrayList<>();
           boolean topic = false;
-          for (Node d : p.downstream(app.name())) {
+          for (Node d : Graph.of(p).downstream(app.name())) {
             Category c = d.kind().category();
             if (c == Category.SOURCE || c == Category.SINK) {
               stores.add(quote(d.name()));
@@ -107,8 +108,8 @@ final class DesignRules {
         for (Node n : p.nodesOf(NodeKind.MASK_FIELD)) {
           List<Node> topics = Flow.topicsUpstream(p, n);
           if (!topics.isEmpty()) {
-            r.node(n, "fields", quote(n.name()) + " masks " + n.property("fields").orElse("fields")
-                    + " only after they were written in clear to " + quote(Flow.topicName(topics.get(0))),
+            r.node(n, "fields", quote(n.name()) + " masks " + n.property("fields").orElse("its fields")
+                    + " only after the values were written in clear to " + quote(Flow.topicName(topics.get(0))),
                 "move " + quote(n.name()) + " between the capture and the topic, or exclude those columns "
                     + "with column.exclude.list on the capture");
           }
@@ -167,12 +168,12 @@ final class DesignRules {
       "connect 'unwrap' between shop.public.orders and orders-search",
       (p, r) -> {
         for (Node n : p.nodesIn(Category.TRANSFORM)) {
-          boolean in = !p.upstream(n.name()).isEmpty();
-          boolean out = !p.downstream(n.name()).isEmpty();
+          boolean in = !Graph.of(p).upstream(n.name()).isEmpty();
+          boolean out = !Graph.of(p).downstream(n.name()).isEmpty();
           if (!in || !out) {
             r.node(n, null, "Transform " + quote(n.name()) + " has no "
-                    + (!in && !out ? "input and no output" : !in ? "input" : "output")
-                    + ": no connector runs it",
+                    + (!in ? (out ? "input" : "input and no output") + ": no connector runs it"
+                        : "output: its results go nowhere"),
                 "connect it after a capture or topic and before a topic or sink, or remove it");
           }
         }
@@ -196,10 +197,50 @@ final class DesignRules {
           boolean guarded = p.slos().stream()
               .anyMatch(s -> s.kind() == SloKind.SLOT_WAL_BYTES && s.target().equals(n.name()));
           if (!guarded) {
-            r.node(n, null, "Nothing alerts when " + quote(n.name()) + "'s replication slot starts holding WAL "
-                    + "back; the first sign would be a full disk on " + quote(src.get().name()),
+            r.node(n, null, "Nothing alerts when the replication slot of " + quote(n.name())
+                    + " starts holding WAL back; the first sign would be a full disk on " + quote(src.get().name()),
                 "add an SLO of kind slot-wal-bytes on " + quote(n.name())
                     + " with a threshold well below the free disk space, e.g. 5000000000 bytes");
+          }
+        }
+      });
+
+  static final Rule CLUSTER_ADDRESS = new DefinedRule("PW-CLUSTER-ADDRESS", WARNING,
+      "No Kafka address outside environment local",
+      "Without bootstrapServers a cluster means the local trial's embedded broker, which exists only "
+          + "on a laptop. Outside environment local the exports (Terraform topics, Strimzi), the "
+          + "monitor and the drift check have no cluster to point at.",
+      "set bootstrapServers of cluster 'prod' to kafka-1.internal:9093,kafka-2.internal:9093",
+      (p, r) -> {
+        if (p.environment() == Environment.LOCAL) {
+          return;
+        }
+        if (p.clusters().isEmpty()) {
+          r.pipeline("clusters", "The pipeline names no Kafka cluster in environment " + p.environment().yamlName(),
+              "add a cluster with bootstrapServers (and security, connect, schemaRegistryUrl as needed)");
+        }
+        for (int i = 0; i < p.clusters().size(); i++) {
+          Cluster c = p.clusters().get(i);
+          if (c.embedded()) {
+            r.pipeline("clusters[" + i + "].bootstrapServers", "Cluster " + quote(c.name())
+                    + " has no bootstrapServers, so it stands for the local trial's embedded broker, which "
+                    + "does not exist in environment " + p.environment().yamlName(),
+                "set bootstrapServers of " + quote(c.name()) + " to the brokers' host:port list");
+          }
+        }
+      });
+
+  static final Rule TOPIC_UNREAD = new DefinedRule("PW-TOPIC-UNREAD", INFO,
+      "Data topic nobody reads",
+      "A data topic with nothing drawn after it costs broker disk and, when a capture fills it, "
+          + "database load, for no consumer in this pipeline. Either a consumer is missing from the "
+          + "drawing or the table could leave table.include.list.",
+      "connect shop.public.customers to the sink that needs it, or drop the table from table.include.list",
+      (p, r) -> {
+        for (Node t : p.nodesOf(NodeKind.TOPIC)) {
+          if (Flow.role(t).equals("data") && Graph.of(p).downstream(t.name()).isEmpty()) {
+            r.node(t, null, "Nothing in the pipeline reads topic " + quote(Flow.topicName(t)),
+                "connect it to a sink, transform or application, or stop producing it");
           }
         }
       });
@@ -226,39 +267,9 @@ final class DesignRules {
       });
 
   private static Optional<String> nearest(Node n, String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (PropertySpec s : n.kind().properties()) {
-      int d = distance(key, s.key());
-      boolean extends_ = s.key().startsWith(key) && s.key().length() - key.length() <= 4;
-      if ((d <= 2 || extends_) && d < bestDistance) {
-        best = s.key();
-        bestDistance = d;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /** Levenshtein distance; keys are short, so the quadratic table is fine. */
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Text.closest(key, n.kind().properties().stream().map(PropertySpec::key).toList());
   }
 
   static final List<Rule> ALL = List.of(DUAL_WRITE, SCHEMA_REGISTRY, REROUTE_KEYS, MASK_AFTER_TOPIC,
-      PLAINTEXT_KAFKA, DB_TLS, TRANSFORM_UNATTACHED, WAL_GUARD, UNKNOWN_PROPERTY);
+      PLAINTEXT_KAFKA, DB_TLS, TRANSFORM_UNATTACHED, WAL_GUARD, CLUSTER_ADDRESS, TOPIC_UNREAD, UNKNOWN_PROPERTY);
 }

@@ -35,7 +35,7 @@ final class Flow {
 
   /** The source databases drawn into a capture. */
   static List<Node> sources(Pipeline p, Node capture) {
-    return p.upstream(capture.name()).stream().filter(n -> n.kind().isSource()).toList();
+    return Graph.of(p).upstream(capture.name()).stream().filter(n -> n.kind().isSource()).toList();
   }
 
   static Optional<Node> source(Pipeline p, Node capture) {
@@ -122,7 +122,7 @@ final class Flow {
     queue.add(start);
     while (!queue.isEmpty()) {
       Node n = queue.poll();
-      for (Node next : down ? p.downstream(n.name()) : p.upstream(n.name())) {
+      for (Node next : down ? Graph.of(p).downstream(n.name()) : Graph.of(p).upstream(n.name())) {
         if (!seen.add(next.name())) {
           continue;
         }
@@ -147,7 +147,7 @@ final class Flow {
     seen.add(sink.name());
     while (!stack.isEmpty()) {
       Node n = stack.pop();
-      for (Node up : p.upstream(n.name())) {
+      for (Node up : Graph.of(p).upstream(n.name())) {
         if (via.test(up) || !seen.add(up.name())) {
           continue;
         }
@@ -171,7 +171,7 @@ final class Flow {
     queue.add(n);
     seen.add(n.name());
     while (!queue.isEmpty()) {
-      for (Node up : p.upstream(queue.poll().name())) {
+      for (Node up : Graph.of(p).upstream(queue.poll().name())) {
         Category c = up.kind().category();
         if (!seen.add(up.name()) || (c != Category.TOPIC && c != Category.TRANSFORM)) {
           continue;

@@ -28,8 +28,12 @@ public final class Linter {
   /** All findings of all rules. */
   public static List<Finding> check(Pipeline p) {
     List<Finding> all = new ArrayList<>();
-    for (Rule rule : RULES) {
-      rule.check(p, all::add);
+    try {
+      for (Rule rule : RULES) {
+        rule.check(p, all::add);
+      }
+    } finally {
+      Graph.release();
     }
     Map<String, Integer> order = new HashMap<>();
     List<Node> nodes = p.nodes();

@@ -16,6 +16,7 @@ import dev.pipewright.model.PropertyType;
 import dev.pipewright.model.SecretRef;
 import dev.pipewright.model.Slo;
 import dev.pipewright.model.SloKind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +58,7 @@ final class StructureRules {
       (p, r) -> {
         for (Edge e : p.edges()) {
           for (String end : List.of(e.from(), e.to())) {
-            if (!p.hasNode(end)) {
+            if (!Graph.of(p).hasNode(end)) {
               r.edge(e, "Edge " + e + " refers to " + quote(end) + ", which is not a node of this pipeline",
                   "remove the edge, or add a node named " + quote(end));
               break;
@@ -74,8 +75,8 @@ final class StructureRules {
       "replace 'shop-db -> orders' by 'shop-db -> shop-cdc' and 'shop-cdc -> orders'",
       (p, r) -> {
         for (Edge e : p.edges()) {
-          Optional<Node> f = p.node(e.from());
-          Optional<Node> t = p.node(e.to());
+          Optional<Node> f = Graph.of(p).node(e.from());
+          Optional<Node> t = Graph.of(p).node(e.to());
           if (f.isEmpty() || t.isEmpty() || e.from().equals(e.to())) {
             continue; // dangling edges and self-loops have their own rules
           }
@@ -100,7 +101,7 @@ final class StructureRules {
           path.append(quote(first.name()));
           Node last = loop.get(loop.size() - 1);
           for (int i = loop.size() - 1; i >= 0; i--) {
-            if (p.hasEdge(loop.get(i).name(), first.name())) {
+            if (Graph.of(p).hasEdge(loop.get(i).name(), first.name())) {
               last = loop.get(i);
               break;
             }
@@ -130,7 +131,7 @@ final class StructureRules {
                   : "set " + spec.key() + " (" + spec.label() + ", " + spec.group().label() + " group)"
                       + (spec.doc().isEmpty() ? "" : ": " + spec.doc());
               r.node(n, spec.key(), quote(n.name()) + " has no " + spec.label() + " (" + spec.key()
-                  + "): a " + n.kind().label() + " cannot start without it", fix);
+                  + "), which every " + n.kind().label() + " node needs", fix);
             }
           }
         }
@@ -206,12 +207,18 @@ final class StructureRules {
             }
             Optional<PropertySpec> spec = n.kind().property(key);
             boolean secretKey = spec.map(PropertySpec::secret).orElseGet(() -> looksSecret(key));
-            String fix = "replace the value with a reference: " + envRef(n, key)
-                + " (environment variable) or ${file:/etc/pipewright/secrets.properties:"
-                + n.name() + "." + key + "}";
             if (secretKey && !SecretRef.isReference(value)) {
-              r.node(n, key, quote(n.name()) + " stores " + key
-                  + " as plain text; it would be written to the pipeline file, exports and logs", fix);
+              String fix = "replace the value with a reference: "
+                  + (spec.isPresent() ? envRef(n, key) : "${env:" + envName(n.name() + "_" + key) + "}")
+                  + " (environment variable) or ${file:/etc/pipewright/secrets.properties:"
+                  + n.name() + "." + key + "}";
+              // Never echo the value: even a mistyped reference may be a pasted secret.
+              String what = value.trim().startsWith("${")
+                  ? " holds a malformed secret reference for " + key + " (an environment variable name takes "
+                      + "letters, digits and _; a file reference is ${file:path:key}); it would be used as a "
+                      + "literal password"
+                  : " stores " + key + " as plain text; it would be written to the pipeline file, exports and logs";
+              r.node(n, key, quote(n.name()) + what, fix);
             } else if (embedsPassword(key, value, spec)) {
               r.node(n, key, quote(n.name()) + " has a plain-text password inside " + key
                   + "; it would be written to the pipeline file, exports and logs",
@@ -303,6 +310,10 @@ final class StructureRules {
     return Optional.empty();
   }
 
+  private static String abbreviate(String s) {
+    return s.length() > 60 ? s.substring(0, 40) + "..." + s.substring(s.length() - 10) : s;
+  }
+
   static String legalTopicName(String name) {
     String s = name.trim().replaceAll("[^a-zA-Z0-9._-]+", "-").replaceAll("^-+|-+$", "");
     if (s.isEmpty() || s.equals(".") || s.equals("..")) {
@@ -334,7 +345,7 @@ final class StructureRules {
           for (Map.Entry<String, String> e : names.entrySet()) {
             String field = e.getKey();
             topicNameProblem(e.getValue()).ifPresent(problem -> r.node(n, field,
-                quote(e.getValue()) + (field == null ? " (the name of topic node " + quote(n.name()) + ")" : " (" + field + ")")
+                quote(abbreviate(e.getValue())) + (field == null ? " (the name of topic node " + quote(n.name()) + ")" : " (" + field + ")")
                     + " is not a topic name Kafka accepts: " + problem,
                 "set " + (field == null ? "topic" : field) + " to " + quote(legalTopicName(e.getValue()))));
           }
@@ -408,7 +419,7 @@ final class StructureRules {
       "connect the topic 'shop.public.orders' to 'orders-search'",
       (p, r) -> {
         for (Node n : p.nodesIn(Category.SINK)) {
-          boolean writtenByApp = p.upstream(n.name()).stream()
+          boolean writtenByApp = Graph.of(p).upstream(n.name()).stream()
               .anyMatch(u -> u.kind().category() == Category.APPLICATION);
           if (Flow.topicsUpstream(p, n).isEmpty() && !writtenByApp) {
             r.node(n, null, "Sink " + quote(n.name()) + " reads no topic; Kafka Connect refuses a sink without topics",
@@ -472,7 +483,9 @@ final class StructureRules {
           if (!(s.objective() > 0 && s.objective() < 1)) {
             problems.add("objective " + s.objective() + " is not a fraction between 0 and 1");
             fixes.add(s.objective() > 1 && s.objective() < 100
-                ? "set objective to " + s.objective() / 100 : "set objective to e.g. 0.999");
+                ? "set objective to " + BigDecimal.valueOf(s.objective()).movePointLeft(2).stripTrailingZeros()
+                    .toPlainString()
+                : "set objective to e.g. 0.999");
           }
           if (s.kind() == SloKind.FRESHNESS && !List.of(50, 95, 99).contains(s.percentile())) {
             problems.add("percentile " + s.percentile() + " is not 50, 95 or 99");

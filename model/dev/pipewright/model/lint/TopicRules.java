@@ -158,9 +158,9 @@ final class TopicRules {
           }
           for (Node t : Flow.topicsDownstreamUnrenamed(p, c)) {
             String name = Flow.topicName(t);
-            if (Flow.role(t).equals("data") && !name.startsWith(prefix.get() + ".")) {
-              String table = c.property("table.include.list").map(l -> l.split(",")[0].trim()).filter(s -> !s.isEmpty())
-                  .orElse("public." + name.substring(name.lastIndexOf('.') + 1));
+            // The topic named exactly <prefix> is Debezium's schema-change topic.
+            if (Flow.role(t).equals("data") && !name.startsWith(prefix.get() + ".") && !name.equals(prefix.get())) {
+              String table = suggestTable(c, name);
               r.node(t, t.isSet("topic") ? "topic" : null, "Topic " + quote(name) + " is drawn after "
                       + quote(c.name()) + ", but Debezium names its topics " + prefix.get()
                       + ".<schema>.<table>: nothing will be written to " + quote(name),
@@ -170,6 +170,15 @@ final class TopicRules {
           }
         }
       });
+
+  /** The included table the topic most likely stands for: one ending in its last name part. */
+  private static String suggestTable(Node capture, String topic) {
+    String last = topic.substring(topic.lastIndexOf('.') + 1);
+    List<String> tables = List.of(capture.property("table.include.list").orElse("").split(",")).stream()
+        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return tables.stream().filter(t -> t.equals(last) || t.endsWith("." + last)).findFirst()
+        .orElse(tables.isEmpty() ? "<schema>." + last : tables.get(0));
+  }
 
   static final List<Rule> ALL = List.of(REPLICATION, MIN_ISR_ABOVE_RF, MIN_ISR_NO_SLACK, NAME_MIXED,
       COMPACT_DELETES, PREFIX);

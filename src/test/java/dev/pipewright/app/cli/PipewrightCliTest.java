@@ -132,7 +132,8 @@ class PipewrightCliTest {
   void helpListsTheSubcommands() {
     Result r = cli("--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("validate").contains("lint").contains("fmt");
+    assertThat(r.out()).contains("validate").contains("lint").contains("fmt").contains("export")
+        .contains("deploy").contains("diff").contains("run").contains("monitor").contains("app");
   }
 
   @Test

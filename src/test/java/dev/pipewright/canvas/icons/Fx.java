@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -32,11 +35,52 @@ final class Fx {
 
   /** The icon drawn on a transparent canvas with {@code margin} empty pixels around its box. */
   static WritableImage render(Icon icon, int size, int margin) {
-    Canvas c = new Canvas(size + 2 * margin, size + 2 * margin);
-    icon.draw(c.getGraphicsContext2D(), margin, margin, size);
+    return render(size + 2 * margin, 1, g -> icon.draw(g, margin, margin, size));
+  }
+
+  /** A transparent {@code pixels}-square canvas, scaled by {@code zoom}, painted by {@code painter}. */
+  static WritableImage render(int pixels, double zoom, Consumer<GraphicsContext> painter) {
+    Canvas c = new Canvas(pixels, pixels);
+    GraphicsContext g = c.getGraphicsContext2D();
+    g.scale(zoom, zoom);
+    painter.accept(g);
     SnapshotParameters p = new SnapshotParameters();
     p.setFill(Color.TRANSPARENT);
     return c.snapshot(p, null);
+  }
+
+  /** How many pixels differ in coverage (alpha on different sides of one half) between two images. */
+  /** How many pixels differ visibly in colour or coverage between two images of the same size. */
+  static int colourDifference(Image a, Image b) {
+    int differing = 0;
+    for (int y = 0; y < (int) a.getHeight(); y++) {
+      for (int x = 0; x < (int) a.getWidth(); x++) {
+        Color ca = a.getPixelReader().getColor(x, y);
+        Color cb = b.getPixelReader().getColor(x, y);
+        double d = Math.abs(ca.getRed() * ca.getOpacity() - cb.getRed() * cb.getOpacity())
+            + Math.abs(ca.getGreen() * ca.getOpacity() - cb.getGreen() * cb.getOpacity())
+            + Math.abs(ca.getBlue() * ca.getOpacity() - cb.getBlue() * cb.getOpacity())
+            + Math.abs(ca.getOpacity() - cb.getOpacity());
+        if (d > 0.5) {
+          differing++;
+        }
+      }
+    }
+    return differing;
+  }
+
+  static int coverageDifference(Image a, Image b) {
+    int differing = 0;
+    for (int y = 0; y < (int) a.getHeight(); y++) {
+      for (int x = 0; x < (int) a.getWidth(); x++) {
+        boolean pa = a.getPixelReader().getColor(x, y).getOpacity() > 0.5;
+        boolean pb = b.getPixelReader().getColor(x, y).getOpacity() > 0.5;
+        if (pa != pb) {
+          differing++;
+        }
+      }
+    }
+    return differing;
   }
 
   static void writePng(WritableImage img, Path file) throws IOException {

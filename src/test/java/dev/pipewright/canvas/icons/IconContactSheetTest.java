@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
+import javafx.scene.Group;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -20,14 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes target/screenshots/icons.png: every icon at 16, 24 and 64 px (plus 16 px magnified to see
+ * Writes target/screenshots/icons.png: every icon at 16, 24, 32 and 64 px (plus 16 px magnified to see
  * its pixels, and the scene-graph rendering at 24 px) on a light and a dark background, so a
  * person can judge the set.
  */
 class IconContactSheetTest {
 
   private static final int ROW = 76;
-  private static final int PANEL = 520;
+  private static final int PANEL = 580;
   private static final int HEADER = 110;
 
   @BeforeAll
@@ -76,7 +77,12 @@ class IconContactSheetTest {
     }
     g.fillText("Pipewright  (app icon 16 / 32 / 64)", ax + 4, 44);
     g.setFont(Font.font("DejaVu Sans", 11));
-    g.fillText("16    24    64      16 ×4 (pixels)     node(24)", x0 + 12, HEADER - 14);
+    g.fillText("16", x0 + 14, HEADER - 14);
+    g.fillText("24", x0 + 42, HEADER - 14);
+    g.fillText("32", x0 + 80, HEADER - 14);
+    g.fillText("64", x0 + 138, HEADER - 14);
+    g.fillText("16 ×4", x0 + 206, HEADER - 14);
+    g.fillText("node", x0 + 266, HEADER - 14);
     for (int i = 0; i < names.size(); i++) {
       double y = HEADER + i * ROW;
       g.setStroke(rule);
@@ -85,27 +91,28 @@ class IconContactSheetTest {
       Icon icon = Icons.load(names.get(i));
       double mid = y + ROW / 2.0;
       icon.draw(g, x0 + 12, mid - 8, 16);
-      icon.draw(g, x0 + 40, mid - 12, 24);
-      icon.draw(g, x0 + 76, mid - 32, 64);
+      icon.draw(g, x0 + 38, mid - 12, 24);
+      icon.draw(g, x0 + 72, mid - 16, 32);
+      icon.draw(g, x0 + 114, mid - 32, 64);
       // 16 px rendering magnified without smoothing: what a 16 px palette really shows.
       Image small = Fx.render(icon, 16, 0);
       g.setImageSmoothing(false);
       g.setFill(bg);
-      g.drawImage(small, x0 + 152, mid - 32, 64, 64);
+      g.drawImage(small, x0 + 190, mid - 32, 64, 64);
       g.setImageSmoothing(true);
       Image node = nodeImage(icon, 24);
-      g.drawImage(node, x0 + 228, mid - 12);
+      g.drawImage(node, x0 + 268, mid - 12);
       g.setFill(fg);
       g.setFont(Font.font("DejaVu Sans", 12));
-      g.fillText(labels.get(i), x0 + 266, mid - 8);
+      g.fillText(labels.get(i), x0 + 306, mid - 8);
       g.setFont(Font.font("DejaVu Sans Mono", 10));
-      g.fillText(names.get(i) + ".svg", x0 + 266, mid + 10);
+      g.fillText(names.get(i) + ".svg", x0 + 306, mid + 10);
     }
   }
 
   private static Image nodeImage(Icon icon, int size) {
     SnapshotParameters p = new SnapshotParameters();
     p.setFill(Color.TRANSPARENT);
-    return new javafx.scene.Group(icon.node(size)).snapshot(p, null);
+    return new Group(icon.node(size)).snapshot(p, null);
   }
 }

@@ -97,15 +97,31 @@ final class TestPipelines {
         "password", "${env:SHOP_DB_PASSWORD}", "sslmode", "verify-full");
   }
 
-  /** Capture properties that satisfy every capture rule on PostgreSQL, plus extra key/values. */
+  /**
+   * Capture properties that satisfy every capture rule on PostgreSQL, overridden by {@code extra}
+   * (key, value, ...; a null value removes the key).
+   */
   static String[] pgCapture(String... extra) {
-    List<String> kv = new ArrayList<>(List.of("topic.prefix", "shop", "slot.name", "shop_cdc",
-        "table.include.list", "public.orders,public.customers,public.debezium_heartbeat",
-        "heartbeat.interval.ms", "10000",
-        "heartbeat.action.query",
-        "INSERT INTO debezium_heartbeat (id, ts) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now()"));
-    kv.addAll(List.of(extra));
-    return kv.toArray(String[]::new);
+    Map<String, String> kv = new LinkedHashMap<>();
+    kv.put("topic.prefix", "shop");
+    kv.put("slot.name", "shop_cdc");
+    kv.put("table.include.list", "public.orders,public.customers,public.debezium_heartbeat");
+    kv.put("heartbeat.interval.ms", "10000");
+    kv.put("heartbeat.action.query",
+        "INSERT INTO debezium_heartbeat (id, ts) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now()");
+    for (int i = 0; i < extra.length; i += 2) {
+      if (extra[i + 1] == null) {
+        kv.remove(extra[i]);
+      } else {
+        kv.put(extra[i], extra[i + 1]);
+      }
+    }
+    List<String> flat = new ArrayList<>();
+    kv.forEach((k, v) -> {
+      flat.add(k);
+      flat.add(v);
+    });
+    return flat.toArray(String[]::new);
   }
 
   static final String[] SOUND_TOPIC = {"partitions", "6", "replication.factor", "3", "min.insync.replicas", "2"};
@@ -146,7 +162,7 @@ final class TestPipelines {
     b.node("inventory.inventory.products", NodeKind.TOPIC, SOUND_TOPIC);
     b.node("lake", NodeKind.LAKE, sink("dlq.lake", "s3.bucket.name", "acme-lake", "format", "iceberg",
         "aws.access.key.id", "AKIAEXAMPLEKEY", "aws.secret.access.key", "${env:AWS_SECRET_ACCESS_KEY}",
-        "iceberg.catalog.uri", "https://catalog.internal:8181"));
+        "iceberg.catalog.uri", "https://catalog.internal:8181", "iceberg.tables", "bronze.products"));
     b.flow("orders-service", "shop-db", "shop-cdc", "shop.public.orders", "unwrap", "orders-search");
     b.flow("shop-cdc", "shop.public.customers", "read-model");
     b.flow("shop.public.orders", "read-model");

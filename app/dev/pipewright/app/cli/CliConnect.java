@@ -1,0 +1,33 @@
+package dev.pipewright.app.cli;
+
+import dev.pipewright.app.connect.ConnectRestClient;
+import dev.pipewright.model.Cluster;
+import dev.pipewright.model.SecretRef;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The Connect REST client for a cluster, from {@code --connect-url} or the file, with its basic auth. */
+final class CliConnect {
+  private CliConnect() {}
+
+  static Optional<ConnectRestClient> client(Cluster c, String urlOption, PrintWriter err) {
+    String url = urlOption != null ? urlOption : c.connectUrl();
+    if (url == null || url.isBlank()) {
+      err.println("Cluster '" + c.name() + "' has no connect.url. Give --connect-url URL.");
+      return Optional.empty();
+    }
+    String user = null;
+    String password = null;
+    if (c.connectAuth() != null) {
+      user = c.connectAuth().username();
+      Optional<SecretRef> ref = SecretRef.parse(c.connectAuth().password());
+      password = ref.flatMap(SecretRef::resolve).orElse(null);
+      if (ref.isPresent() && password == null) {
+        err.println("The Connect password " + ref.get() + " is not set. Set it before running this command.");
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new ConnectRestClient(url, user, password, Duration.ofSeconds(30)));
+  }
+}

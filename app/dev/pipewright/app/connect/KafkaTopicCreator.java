@@ -1,0 +1,71 @@
+package dev.pipewright.app.connect;
+
+import dev.pipewright.model.Cluster;
+import dev.pipewright.model.KafkaSecurity;
+import dev.pipewright.model.SecretRef;
+import dev.pipewright.model.connect.ConnectorConfigs;
+import dev.pipewright.model.connect.TopicSpec;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates topics with Kafka's Admin client. {@link AutoCloseable}: closes the client. */
+public final class KafkaTopicCreator implements TopicCreator, AutoCloseable {
+  private final Admin admin;
+
+  public KafkaTopicCreator(Properties adminProps) {
+    this.admin = Admin.create(adminProps);
+  }
+
+  /**
+   * Admin client settings for a cluster: bootstrap servers and, for a secured cluster, its
+   * protocol, SASL login (the password reference resolved here, in memory only) and truststore.
+   */
+  public static Properties clientProperties(Cluster c, String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    KafkaSecurity sec = c.security();
+    String password = null;
+    if (sec.credentials() != null) {
+      password = SecretRef.parse(sec.credentials().password()).flatMap(SecretRef::resolve)
+          .orElseThrow(() -> new IllegalStateException("The Kafka password " + sec.credentials().password()
+              + " is not set; set it before deploying."));
+    }
+    props.putAll(ConnectorConfigs.clientSecurity(sec, password));
+    return props;
+  }
+
+  @Override
+  public boolean createIfMissing(TopicSpec t) throws IOException {
+    NewTopic topic = new NewTopic(t.name(), t.partitions(), (short) t.replicationFactor()).configs(Map.copyOf(t.configs()));
+    try {
+      admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TopicExistsException) {
+        return false;
+      }
+      throw new IOException("Topic " + t.name() + " could not be created: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IOException("Kafka did not answer within 60 s while creating topic " + t.name(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+  }
+}

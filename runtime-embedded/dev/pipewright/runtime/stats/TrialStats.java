@@ -1,0 +1,193 @@
+package dev.pipewright.runtime.stats;
+
+import dev.pipewright.model.Category;
+import dev.pipewright.model.Edge;
+import dev.pipewright.model.Node;
+import dev.pipewright.model.NodeKind;
+import dev.pipewright.model.Pipeline;
+import dev.pipewright.model.connect.ConnectorConfigs;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
+
+/**
+ * Every live figure of one trial: a counter per edge of the drawing and the progress of each sink.
+ * The capture and the sinks report events here; the app and the CLI read immutable snapshots.
+ */
+public final class TrialStats {
+  /** How many recent events each edge keeps for display. */
+  public static final int SAMPLES_PER_EDGE = 20;
+  private static final int MAX_REMEMBERED_EVENT_IDS = 2_000_000;
+
+  private final Pipeline pipeline;
+  private final Clock clock;
+  private final Instant started;
+  private final Map<Edge, EdgeCounter> edges = new LinkedHashMap<>();
+  private final Map<String, Sink> sinks = new ConcurrentHashMap<>();
+  private final JsonConverter render = new JsonConverter();
+  private final BiConsumer<String, Duration> onFirstEvent;
+
+  private final class Sink {
+    final String node;
+    final String kind;
+    final boolean preview;
+    final AtomicLong written = new AtomicLong();
+    final Map<String, AtomicLong> perTopic = new ConcurrentHashMap<>();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final LatencyRecorder latency = new LatencyRecorder(200_000);
+    final Set<String> seen = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    volatile Duration firstEventAfter;
+    volatile String lastError;
+
+    Sink(Node n) {
+      this.node = n.name();
+      this.kind = n.kind().id();
+      this.preview = n.kind().previewOnlyInTrial();
+    }
+  }
+
+  public TrialStats(Pipeline pipeline, Clock clock, Instant started, BiConsumer<String, Duration> onFirstEvent) {
+    this.pipeline = pipeline;
+    this.clock = clock;
+    this.started = started;
+    this.onFirstEvent = onFirstEvent;
+    render.configure(Map.of("schemas.enable", "false", "decimal.format", "NUMERIC"), false);
+    for (Edge e : pipeline.edges()) {
+      edges.put(e, new EdgeCounter(e, clock, SAMPLES_PER_EDGE));
+    }
+    for (Node n : pipeline.nodesIn(Category.SINK)) {
+      sinks.put(n.name(), new Sink(n));
+    }
+  }
+
+  /** The capture emitted a change event (before it went to Kafka): counts source -> capture and capture -> transform edges. */
+  public void captured(String captureNode, String topic, Object key, Object value) {
+    for (Edge e : pipeline.edges()) {
+      if (e.to().equals(captureNode) && isKind(e.from(), Category.SOURCE)) {
+        edges.get(e).record(topic, key, value);
+      } else if (e.from().equals(captureNode) && isKind(e.to(), Category.TRANSFORM)) {
+        edges.get(e).record(topic, key, value);
+      }
+    }
+  }
+
+  /** Kafka acknowledged a change event on {@code topic}: counts every edge into that topic's node. */
+  public void produced(String topic, Object key, Object value) {
+    for (Edge e : pipeline.edges()) {
+      if (isTopic(e.to(), topic)) {
+        edges.get(e).record(topic, key, value);
+      }
+    }
+  }
+
+  /**
+   * A sink wrote (or, for a preview, received) a change event read from {@code topic}; counts the
+   * edges into the sink, remembers the event to notice duplicates, and records its latency.
+   */
+  public void delivered(String sinkNode, String topic, byte[] rawKey, Object key, Object value) {
+    Sink s = sinks.get(sinkNode);
+    if (s == null) {
+      return;
+    }
+    for (Edge e : pipeline.edges()) {
+      if (e.to().equals(sinkNode) && (isTopic(e.from(), topic) || isKind(e.from(), Category.TRANSFORM))) {
+        edges.get(e).record(topic, key, value);
+      }
+    }
+    long n = s.written.incrementAndGet();
+    s.perTopic.computeIfAbsent(topic, t -> new AtomicLong()).incrementAndGet();
+    if (n == 1) {
+      s.firstEventAfter = Duration.between(started, clock.instant());
+      onFirstEvent.accept(sinkNode, s.firstEventAfter);
+    }
+    if (value != null) {
+      String id = eventId(topic, rawKey, value);
+      if (id != null && s.seen.size() < MAX_REMEMBERED_EVENT_IDS && !s.seen.add(id)) {
+        s.duplicates.incrementAndGet();
+      }
+      Object source = Fields.get(value, "source");
+      // snapshot reads carry the time they were read, not a commit: they would skew change latency
+      if (!"r".equals(Fields.get(value, "op")) && Fields.get(source, "ts_ms") instanceof Number ts) {
+        s.latency.record(clock.millis() - ts.longValue());
+      }
+    }
+  }
+
+  public void sinkError(String sinkNode, String sentence) {
+    Sink s = sinks.get(sinkNode);
+    if (s != null) {
+      s.errors.incrementAndGet();
+      s.lastError = sentence;
+    }
+  }
+
+  public List<EdgeStats> edges() {
+    List<EdgeStats> out = new ArrayList<>();
+    for (EdgeCounter c : edges.values()) {
+      out.add(c.snapshot(this::json));
+    }
+    return out;
+  }
+
+  public Map<String, SinkStats> sinks() {
+    Map<String, SinkStats> out = new TreeMap<>();
+    for (Sink s : sinks.values()) {
+      Map<String, Long> per = new HashMap<>();
+      s.perTopic.forEach((k, v) -> per.put(k, v.get()));
+      out.put(s.node, new SinkStats(s.node, s.kind, s.preview, s.written.get(), per, s.duplicates.get(),
+          s.errors.get(), s.firstEventAfter, s.latency.percentile(50), s.latency.percentile(99), s.lastError));
+    }
+    return out;
+  }
+
+  /** Compact JSON of a Connect value (a key or a row), for display. */
+  public String json(Object connectValue) {
+    if (connectValue == null) {
+      return null;
+    }
+    Schema schema = connectValue instanceof Struct s ? s.schema() : null;
+    byte[] bytes = render.fromConnectData("render", schema, connectValue);
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Identifies one change event across redeliveries: topic, key, operation and the source
+   * position (PostgreSQL LSN; snapshot reads share an LSN but differ by key).
+   */
+  static String eventId(String topic, byte[] rawKey, Object value) {
+    Object op = Fields.get(value, "op");
+    Object source = Fields.get(value, "source");
+    if (source == null) {
+      return null;
+    }
+    Object lsn = Fields.get(source, "lsn");
+    Object pos = lsn != null ? lsn : Fields.get(source, "ts_ms");
+    return topic + '|' + (rawKey == null ? "" : new String(rawKey, StandardCharsets.UTF_8)) + '|' + op + '|' + pos
+        + '|' + Fields.get(source, "txId");
+  }
+
+  private boolean isKind(String node, Category c) {
+    return pipeline.node(node).map(n -> n.kind().category() == c).orElse(false);
+  }
+
+  private boolean isTopic(String node, String topic) {
+    return pipeline.node(node).filter(n -> n.kind() == NodeKind.TOPIC)
+        .map(n -> ConnectorConfigs.topicName(n).equals(topic)).orElse(false);
+  }
+}

@@ -1,0 +1,260 @@
+package dev.pipewright.monitor.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipewright.app.cli.PipewrightCli;
+import dev.pipewright.monitor.Health;
+import dev.pipewright.monitor.MutableClock;
+import dev.pipewright.monitor.lag.GroupStatus;
+import dev.pipewright.monitor.lag.PartitionStatus;
+import dev.pipewright.monitor.lag.TimeLag;
+import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lag against a real broker, checked against Kafka's own consumer-groups tool. One broker for the class. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaLagCollectorIT {
+  @TempDir static Path dir;
+  static EmbeddedKafka kafka;
+  static KafkaProducer<byte[], byte[]> producer;
+  static Admin admin;
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).build().start();
+    producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "linger.ms", "0"),
+        new ByteArraySerializer(), new ByteArraySerializer());
+    admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+  }
+
+  @AfterAll
+  static void stop() {
+    producer.close();
+    admin.close();
+    kafka.close();
+  }
+
+  static void createTopic(String name, int partitions) throws Exception {
+    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+  }
+
+  static void produce(String topic, int partition, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      producer.send(new ProducerRecord<>(topic, partition, null, new byte[] {(byte) i}));
+    }
+    producer.flush();
+  }
+
+  /** A consumer of {@code group} that is paused where it stands: it commits and reads nothing more. */
+  static void commit(String group, Map<TopicPartition, Long> offsets) {
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+        "group.id", group, "enable.auto.commit", "false"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      c.assign(offsets.keySet());
+      c.pause(offsets.keySet());
+      Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+      offsets.forEach((tp, o) -> m.put(tp, new OffsetAndMetadata(o)));
+      c.commitSync(m);
+    }
+  }
+
+  static KafkaLagCollector collector(Clock clock) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("request.timeout.ms", "3000");
+    p.put("default.api.timeout.ms", "5000");
+    return KafkaLagCollector.create(p, clock);
+  }
+
+  @Test
+  @Order(1)
+  void lagPerPartitionEqualsWhatKafkaToolReports() throws Exception {
+    createTopic("orders", 3);
+    createTopic("customers", 2);
+    int[] produced = {120, 45, 7};
+    for (int p = 0; p < 3; p++) {
+      produce("orders", p, produced[p]);
+    }
+    produce("customers", 0, 30);
+    produce("customers", 1, 31);
+    commit("search", Map.of(new TopicPartition("orders", 0), 100L, new TopicPartition("orders", 1), 45L,
+        new TopicPartition("orders", 2), 1L, new TopicPartition("customers", 0), 10L));
+    commit("cache", Map.of(new TopicPartition("customers", 0), 30L, new TopicPartition("customers", 1), 2L));
+    produce("orders", 1, 5); // the producer goes on after the commit
+
+    List<String> groups = List.of("search", "cache");
+    try (KafkaLagCollector c = collector(Clock.systemUTC())) {
+      KafkaLagReport report = c.poll(groups);
+      ConsumerGroupsTool.Result tool = ConsumerGroupsTool.describe(kafka.bootstrapServers(), groups);
+
+      assertThat(report.health().level()).isEqualTo(Health.Level.GREEN);
+      List<ConsumerGroupsTool.Row> ours = new ArrayList<>();
+      report.groups().forEach(g -> g.partitions().forEach(p -> ours.add(new ConsumerGroupsTool.Row(
+          p.group(), p.topic(), p.partition(), p.committedOffset(), p.logEndOffset(), p.lag()))));
+      assertThat(tool.rows()).as(tool.output()).hasSize(6);
+      assertThat(ours).containsExactlyInAnyOrderElementsOf(tool.rows());
+      assertThat(report.group("search").orElseThrow().totalLag()).isEqualTo(20 + 5 + 6 + 20);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void monitorCommandPrintsTheToolsFiguresAsJson() throws Exception {
+    Path file = dir.resolve("lag-check.yaml");
+    Files.writeString(file, """
+        apiVersion: pipewright/v1
+        name: lag-check
+        environment: local
+        clusters:
+          - name: test
+            bootstrapServers: %s
+        nodes:
+          - name: orders
+            kind: topic
+          - name: search
+            kind: elasticsearch
+            properties:
+              consumer.override.group.id: search
+        edges:
+          - from: orders
+            to: search
+        """.formatted(kafka.bootstrapServers()));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = PipewrightCli.run(new String[] {"monitor", file.toString(), "--once", "--format", "json"},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode group = new ObjectMapper().readTree(out.toString()).path("kafka").path("groups").get(0);
+    assertThat(group.path("group").asText()).isEqualTo("search");
+    List<ConsumerGroupsTool.Row> printed = new ArrayList<>();
+    for (JsonNode p : group.path("partitions")) {
+      printed.add(new ConsumerGroupsTool.Row("search", p.path("topic").asText(), p.path("partition").asInt(),
+          p.path("committedOffset").asLong(), p.path("logEndOffset").asLong(), p.path("lag").asLong()));
+    }
+    assertThat(printed).containsExactlyInAnyOrderElementsOf(
+        ConsumerGroupsTool.describe(kafka.bootstrapServers(), List.of("search")).rows());
+  }
+
+  @Test
+  @Order(3)
+  void requestsPerPollDoNotGrowWithTheNumberOfGroups() throws Exception {
+    createTopic("events", 4);
+    for (int p = 0; p < 4; p++) {
+      produce("events", p, 10);
+    }
+    List<String> many = new ArrayList<>();
+    for (int g = 0; g < 12; g++) {
+      many.add("reader-" + g);
+      commit("reader-" + g, Map.of(new TopicPartition("events", g % 4), (long) g));
+    }
+    try (KafkaLagCollector c = collector(Clock.systemUTC())) {
+      c.poll(many); // warm-up: the first poll also fetches topic metadata
+      long one = c.poll(List.of("reader-0")).requests();
+      KafkaLagReport all = c.poll(many);
+      assertThat(all.groups()).hasSize(12);
+      // FindCoordinator, OffsetFetch (all groups in one) and ListOffsets (all partitions in one)
+      assertThat(all.requests()).as("requests for 12 groups vs %d for one", one).isEqualTo(one);
+      assertThat(one).isLessThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void steadyProducerAndConsumerHeldBackThirtySecondsReadsThirtySecondsOfLag() throws Exception {
+    createTopic("steady", 1);
+    TopicPartition tp = new TopicPartition("steady", 0);
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (KafkaLagCollector c = collector(clock)) {
+      // 25 records per simulated second for 60 s; the collector samples once a second
+      long heldBackAt = -1;
+      for (int s = 1; s <= 60; s++) {
+        produce("steady", 0, 25);
+        clock.advance(Duration.ofSeconds(1));
+        if (s == 30) {
+          heldBackAt = 30L * 25;
+          commit("slow", Map.of(tp, heldBackAt));
+        }
+        c.poll(List.of(s >= 30 ? "slow" : "nobody-yet"));
+      }
+      PartitionLag lag = c.poll(List.of("slow")).group("slow").orElseThrow().partitions().get(0);
+      assertThat(lag.lag()).isEqualTo(30L * 25);
+      // the log end passed offset 750 at simulated second 30; now is second 60
+      assertThat(lag.lagSeconds().basis()).isEqualTo(TimeLag.Basis.INTERPOLATED);
+      assertThat(lag.lagSeconds().seconds()).isCloseTo(30.0, within(3.0));
+    }
+  }
+
+  @Test
+  @Order(5)
+  void caughtUpIdleGroupReadsZeroSecondsEvenHoursLater() throws Exception {
+    createTopic("quiet", 2);
+    produce("quiet", 0, 10);
+    produce("quiet", 1, 3);
+    commit("idle", Map.of(new TopicPartition("quiet", 0), 10L, new TopicPartition("quiet", 1), 3L));
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (KafkaLagCollector c = collector(clock)) {
+      GroupLag g = null;
+      for (int i = 0; i < 5; i++) {
+        g = c.poll(List.of("idle")).group("idle").orElseThrow();
+        clock.advance(Duration.ofHours(3));
+      }
+      assertThat(g.partitions()).allSatisfy(p -> {
+        assertThat(p.lag()).isZero();
+        assertThat(p.lagSeconds()).isEqualTo(TimeLag.CAUGHT_UP);
+        assertThat(p.status()).isEqualTo(PartitionStatus.OK);
+      });
+      assertThat(g.status()).isEqualTo(GroupStatus.OK);
+      assertThat(g.maxLagSeconds()).isZero();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void brokerDownTurnsRedWithAReasonAndRecoversWhenItReturns() throws Exception {
+    try (KafkaLagCollector c = collector(Clock.systemUTC())) {
+      assertThat(c.poll(List.of("search")).health().level()).isEqualTo(Health.Level.GREEN);
+      kafka.close();
+      KafkaLagReport down = c.poll(List.of("search"));
+      assertThat(down.health().level()).isEqualTo(Health.Level.RED);
+      assertThat(down.health().reason()).contains(kafka.bootstrapServers());
+      assertThat(down.groups()).isEmpty();
+
+      kafka.start();
+      KafkaLagReport back = down;
+      for (int i = 0; i < 20 && back.health().level() != Health.Level.GREEN; i++) {
+        back = c.poll(List.of("search"));
+      }
+      assertThat(back.health().level()).as(back.health().reason()).isEqualTo(Health.Level.GREEN);
+      assertThat(back.group("search").orElseThrow().totalLag()).isEqualTo(51);
+    }
+  }
+}
