@@ -252,6 +252,10 @@ public final class PipelineFile {
       problems.add(at.line, at.column, field, problem,
           "Remove control characters; pipeline files are plain text. Is this really a pipeline file?");
       return;
+    } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Expected a field name")) {
+      problems.add(at.line, keyColumn(text, at.line, "?"), field, "A key must be plain text, not a list or a mapping",
+          "Write 'key: value'; a '?' at the start of a line begins a complex key, which pipeline files do not use");
+      return;
     } else {
       problem = e.getOriginalMessage();
     }
