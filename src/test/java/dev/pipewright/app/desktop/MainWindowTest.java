@@ -317,7 +317,8 @@ class MainWindowTest {
   @Test
   void clickingAProblemSelectsAndCentresItsNode() throws Exception {
     MainWindowPage page = start(copyOfLocalTrial());
-    page.interact(() -> page.vm().document().execute(new SetProperty("shop-cdc", "heartbeat.interval.ms", "0")));
+    // decoderbufs is flagged on any PostgreSQL capture (heartbeats are not checked on the embedded trial database).
+    page.interact(() -> page.vm().document().execute(new SetProperty("shop-cdc", "plugin.name", "decoderbufs")));
     TableView<?> table = page.view().problemsView().table();
     assertThat(table.getItems()).isNotEmpty();
 
