@@ -70,6 +70,7 @@ public final class DesktopApp {
     if (System.getProperty("glass.platform") == null && monocleAvailable()) {
       System.setProperty("glass.platform", "Monocle");
       System.setProperty("monocle.platform", "Headless");
+      System.setProperty("headless.geometry", "1600x1000-32");
       System.setProperty("monocle.headless.geometry", "1600x1000-32");
       System.setProperty("prism.order", "sw");
       System.setProperty("prism.text", "t2k");
@@ -94,6 +95,10 @@ public final class DesktopApp {
         }
         // Two pulses: one for the layout, one for the fit that follows it.
         Platform.runLater(() -> Platform.runLater(() -> {
+          if (done.isDone()) {
+            stage.hide();
+            return;
+          }
           try {
             writeSnapshot(view, png);
             stage.hide();

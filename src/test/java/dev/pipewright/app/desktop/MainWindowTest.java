@@ -163,7 +163,7 @@ class MainWindowTest {
     page.click("reference-name-password");
     robot.write("ORDERS_DB_PASSWORD");
     page.screenshot("desktop-inspector-secret-reference");
-    page.click("reference-use-password");
+    robot.type(KeyCode.ENTER);
 
     assertThat(page.pipeline().node("shop-db").orElseThrow().properties())
         .containsEntry("password", "${env:ORDERS_DB_PASSWORD}");
@@ -227,17 +227,21 @@ class MainWindowTest {
 
     // A capture writes to topics, never straight into a sink.
     Point2D from = page.outputPort("shop-cdc");
-    Point2D to = page.inputPort("orders-read-model");
+    Point2D to = page.node("orders-read-model");
     robot.moveTo(from).press(MouseButton.PRIMARY);
-    for (int i = 1; i <= 6; i++) {
-      robot.moveTo(new Point2D(from.getX() + (to.getX() - from.getX()) * i / 6,
-          from.getY() + (to.getY() - from.getY()) * i / 6));
+    try {
+      for (int i = 1; i <= 6; i++) {
+        robot.moveTo(new Point2D(from.getX() + (to.getX() - from.getX()) * i / 6,
+            from.getY() + (to.getY() - from.getY()) * i / 6));
+      }
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      Label refusal = (Label) page.byId("connect-refusal");
+      assertThat(refusal.isVisible()).isTrue();
+      assertThat(refusal.getText()).contains("topics");
+      page.screenshot("desktop-illegal-edge");
+    } finally {
+      robot.release(MouseButton.PRIMARY);
     }
-    Label refusal = (Label) page.byId("connect-refusal");
-    assertThat(refusal.isVisible()).isTrue();
-    assertThat(refusal.getText()).contains("topics");
-    page.screenshot("desktop-illegal-edge");
-    robot.release(MouseButton.PRIMARY);
 
     assertThat(page.pipeline()).isEqualTo(before);
     assertThat(page.vm().document().canUndoProperty().get()).isFalse();
@@ -341,5 +345,18 @@ class MainWindowTest {
     MainWindowPage again = start(null);
     assertThat(again.vm().darkThemeProperty().get()).isTrue();
     again.interact(() -> again.vm().setDarkTheme(false));
+  }
+
+  @Test
+  void helpListsTheKeyboardShortcutsOfTheMenus() throws Exception {
+    MainWindowPage page = start(copyOfLocalTrial());
+
+    robot.type(KeyCode.F1);
+
+    DialogPane sheet = page.dialog("shortcuts-dialog").orElseThrow();
+    String text = sheet.lookupAll(".label").stream().map(n -> ((Label) n).getText()).reduce("", String::concat);
+    assertThat(text).contains("Undo").contains(Shortcuts.UNDO.getDisplayText()).contains("Fit to window");
+    page.screenshot("desktop-shortcuts", sheet.getScene());
+    page.clickDialogButton(sheet, "OK");
   }
 }
