@@ -1,11 +1,14 @@
 package dev.pipewright.canvas.render;
 
+import dev.pipewright.canvas.icons.Icons;
 import dev.pipewright.model.Category;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import javafx.scene.paint.Color;
 
 /**
- * The canvas colours for a light or a dark window. Stage colours keep one hue in both themes
- * (so a PostgreSQL source looks the same everywhere) and only the surfaces change.
+ * The canvas colours for a light or a dark window. Stage colours are the icons' and the same in
+ * both themes (so a PostgreSQL source looks the same everywhere); only the surfaces change.
  */
 public record CanvasTheme(
     boolean dark,
@@ -44,15 +47,13 @@ public record CanvasTheme(
     return dark ? DARK : LIGHT;
   }
 
-  /** The accent of a stage: the card's stripe, its placeholder glyph and its minimap dot. */
+  /**
+   * The accent of a stage: the card's ports, its icon tile and its minimap block. It is the
+   * colour the stage's icons are drawn in (one source of truth, readable on light and dark).
+   */
   public Color accent(Category c) {
-    return switch (c) {
-      case APPLICATION -> Color.web("#8250df");
-      case SOURCE -> Color.web("#1f6feb");
-      case CAPTURE -> Color.web("#d4572a");
-      case TOPIC -> Color.web("#2d8a4e");
-      case TRANSFORM -> Color.web("#0e8a8a");
-      case SINK -> Color.web("#9a6700");
-    };
+    return ACCENTS.computeIfAbsent(c, Icons::color);
   }
+
+  private static final Map<Category, Color> ACCENTS = new ConcurrentHashMap<>();
 }

@@ -203,7 +203,7 @@ class PipelineCanvasTest {
       canvas.setEdgeLabels(Map.of(new Edge("shop-cdc", "orders"), "120/s · 4,210"));
       canvas.setHealth(Map.of("search", Color.web("#f85149"), "read-model", Color.web("#3fb950")));
       state.selectOnly(List.of("shop-cdc"));
-      state.zoom().set(1.4);
+      state.zoom().set(1.1);
     });
     page.screenshot("canvas-dark");
   }
