@@ -73,6 +73,7 @@ public final class Trial implements AutoCloseable {
   private volatile TrialPhase phase;
   private volatile String failure;
   private Thread watchdog;
+  private boolean resourcesClosed;
 
   private Trial(Builder b) {
     this.pipeline = b.pipeline;
@@ -589,6 +590,10 @@ public final class Trial implements AutoCloseable {
   }
 
   private void shutdownAll(boolean drain) {
+    if (resourcesClosed) {
+      return;
+    }
+    resourcesClosed = true;
     for (CaptureRunner c : captures) {
       quietly(c::close);
     }

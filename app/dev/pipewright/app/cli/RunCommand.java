@@ -6,9 +6,6 @@ import dev.pipewright.model.Durations;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
-import dev.pipewright.model.io.FileProblem;
-import dev.pipewright.model.io.PipelineFile;
-import dev.pipewright.model.io.PipelineFileException;
 import dev.pipewright.runtime.Trial;
 import dev.pipewright.runtime.TrialException;
 import dev.pipewright.runtime.TrialListener;
@@ -74,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /** Runs the command on its own, for scripts and benchmarks, until the CLI root lists it. */
+  /** Runs {@code pipewright run} on its own (the tests' and benchmarks' child JVMs use it). */
   public static void main(String[] args) {
     System.exit(new CommandLine(new RunCommand()).execute(args));
   }
@@ -83,27 +80,25 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline pipeline;
-    try {
-      pipeline = PipelineFile.load(file);
-    } catch (PipelineFileException e) {
-      e.problems().stream().map(FileProblem::format).forEach(err::println);
+    Optional<PipelineInput> input = PipelineInput.load(file, err);
+    if (input.isEmpty()) {
       err.flush();
-      return 2;
+      return PipewrightCli.UNREADABLE;
     }
+    Pipeline pipeline = input.get().pipeline();
     Optional<Duration> runFor = Optional.empty();
     if (duration != null) {
       runFor = Durations.parse(duration);
       if (runFor.isEmpty()) {
         err.println("--duration: '" + duration + "' is not a duration. Write it like 30s, 5m or 1h.");
         err.flush();
-        return 2;
+        return PipewrightCli.UNREADABLE;
       }
     }
     if (rate < 0) {
       err.println("--rate: must be 0 or more rows per second, got " + rate + ".");
       err.flush();
-      return 2;
+      return PipewrightCli.UNREADABLE;
     }
     Path dir = workDir != null ? workDir : Path.of(".pipewright", pipeline.name());
     Printer printer = new Printer(out);
@@ -159,10 +154,10 @@ public final class RunCommand implements Callable<Integer> {
       } catch (IOException e) {
         err.println("Could not write " + summaryJson + ": " + e.getMessage());
         err.flush();
-        return 1;
+        return PipewrightCli.FINDINGS;
       }
     }
-    return failure == null ? 0 : 1;
+    return failure == null ? PipewrightCli.OK : PipewrightCli.FINDINGS;
   }
 
   private DemoWorkload startWorkload(Pipeline pipeline, Trial trial, PrintWriter out) {
