@@ -353,7 +353,7 @@ public final class ConnectorConfigs {
    * exported file holds a reference and only a running client holds a value).
    */
   public static Map<String, String> clientSecurity(KafkaSecurity sec, String password) {
-    Map<String, String> m = new TreeMap<>();
+    Map<String, String> m = new java.util.LinkedHashMap<>();
     if (sec == null || "PLAINTEXT".equals(sec.protocol())) {
       return m;
     }
