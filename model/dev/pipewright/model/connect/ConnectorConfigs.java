@@ -54,14 +54,14 @@ public final class ConnectorConfigs {
   }
 
   /**
-   * The config of one capture node, or of a sink fed by a topic; throws
-   * {@link IllegalArgumentException} for other nodes.
+   * The config of one capture or sink node; throws {@link IllegalArgumentException} for other
+   * kinds. A sink no topic feeds gets a config without {@code topics}; {@link #forPipeline} leaves
+   * such sinks out (see {@link #isConnectorNode}).
    */
   public static ConnectorConfig forNode(Pipeline p, Node n) {
-    if (!isConnectorNode(p, n)) {
-      throw new IllegalArgumentException(n.kind().isSink()
-          ? "'" + n.name() + "' is not fed by a topic (only applications write to it), so no connector runs for it."
-          : "'" + n.name() + "' is a " + n.kind().label() + "; only captures and sinks become connectors.");
+    if (n.kind() != NodeKind.DEBEZIUM && !n.kind().isSink()) {
+      throw new IllegalArgumentException("'" + n.name() + "' is a " + n.kind().label()
+          + "; only captures and sinks become connectors.");
     }
     String name = connectorNames(p).get(n.name());
     return build(p, n, name == null ? slug(n.name()) : name);
@@ -353,7 +353,7 @@ public final class ConnectorConfigs {
    * exported file holds a reference and only a running client holds a value).
    */
   public static Map<String, String> clientSecurity(KafkaSecurity sec, String password) {
-    Map<String, String> m = new TreeMap<>();
+    Map<String, String> m = new java.util.LinkedHashMap<>();
     if (sec == null || "PLAINTEXT".equals(sec.protocol())) {
       return m;
     }

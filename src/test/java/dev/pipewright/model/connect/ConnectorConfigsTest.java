@@ -310,8 +310,8 @@ public class ConnectorConfigsTest {
         .withNode(node("profile-service", NodeKind.APPLICATION, Map.of()))
         .withEdge(new Edge("profile-service", "search"));
     assertThat(ConnectorConfigs.forPipeline(p)).extracting(ConnectorConfig::name).doesNotContain("search");
-    assertThatThrownBy(() -> ConnectorConfigs.forNode(p, p.node("search").orElseThrow()))
-        .hasMessageContaining("only applications write to it");
+    assertThat(ConnectorConfigs.isConnectorNode(p, p.node("search").orElseThrow())).isFalse();
+    assertThat(ConnectorConfigs.forNode(p, p.node("search").orElseThrow()).topics()).isEmpty();
   }
 
   @Test
