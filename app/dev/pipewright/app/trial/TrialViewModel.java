@@ -231,6 +231,7 @@ public final class TrialViewModel implements AutoCloseable {
         stopPolling();
         publish(last);
         edgeLabels.set(Map.of());
+        workloadRunning.set(false);
         boolean failed = last.failure() != null;
         state.set(failed ? TrialState.FAILED : TrialState.STOPPED);
         headline.set(failed ? "The trial stopped on an error." : "Stopped. Nothing is left running; Run resumes where it stopped.");
