@@ -196,7 +196,7 @@ public final class TrialViewModel implements AutoCloseable {
     }, started -> {
       if (trialIs(started) && state.get() == TrialState.STARTING) {
         state.set(TrialState.STREAMING);
-        headline.set("Streaming: every edge shows its rate and total. Click an edge to see its records.");
+        headline.set("Streaming. Click an edge to see its records.");
       }
       pollNow(started);
     }, error -> {

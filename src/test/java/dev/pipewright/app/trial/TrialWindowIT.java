@@ -82,7 +82,9 @@ class TrialWindowIT {
     List<Integer> ports = trial.listeningPorts();
     assertThat(ports).isNotEmpty().allMatch(TrialPorts::listening);
 
-    robot.doubleClickOn("#trial-workload-rate").write("40");
+    robot.clickOn("#trial-workload-rate");
+    robot.interact(() -> robot.lookup("#trial-workload-rate").queryTextInputControl().clear());
+    robot.write("40");
     robot.clickOn("#trial-workload-start");
     WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
         () -> onFx(() -> TrialViewModelIT.totalIn(trial.edgeLabelsProperty().get().get(orders)) > 0));
