@@ -16,8 +16,6 @@ import dev.pipewright.app.export.ExportDialog;
 import dev.pipewright.app.trial.TrialView;
 import dev.pipewright.app.trial.TrialViewModel;
 import dev.pipewright.canvas.PipelineCanvas;
-import dev.pipewright.canvas.command.ReplacePipeline;
-import dev.pipewright.canvas.layout.Layout;
 import dev.pipewright.model.Finding;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
@@ -98,7 +96,7 @@ public final class MainView {
     this.dialogs = dialogs;
     this.examplesDir = examplesDir;
     this.canvas = new PipelineCanvas(vm.document(), vm.state());
-    canvasArea = new StackPane(canvas);
+    canvasArea = new StackPane(canvas, emptyHint());
     canvasArea.setMinSize(200, 200);
 
     PaletteView palette = new PaletteView(vm.palette(), overlay, new PaletteView.DropTarget() {
@@ -134,7 +132,7 @@ public final class MainView {
     Region bottom = trialView.tabsWith(problemsView);
     centreSplit = new SplitPane(canvasArea, bottom);
     centreSplit.setOrientation(Orientation.VERTICAL);
-    centreSplit.setDividerPositions(0.7);
+    centreSplit.setDividerPositions(0.70);
     SplitPane.setResizableWithParent(bottom, false);
     trialVm.stateProperty().addListener((obs, was, now) -> {
       if (now == dev.pipewright.app.trial.TrialState.STARTING && centreSplit.getDividerPositions()[0] > 0.62) {
@@ -267,8 +265,7 @@ public final class MainView {
     }
     hideGallery();
     canvas.requestFocus();
-    Pipeline p = t.pipeline();
-    vm.newDocument(p.nodes().stream().anyMatch(n -> n.position() == null) ? Layout.apply(p) : p);
+    vm.newDocument(t.pipeline());
     fitSoon();
   }
 
@@ -302,12 +299,6 @@ public final class MainView {
       return;
     }
     hideGallery();
-    Pipeline p = vm.document().pipeline();
-    if (p.nodes().stream().anyMatch(n -> n.position() == null)) {
-      // Hand-written files often have no positions: lay them out, as an undoable step.
-      vm.document().execute(new ReplacePipeline(Layout.apply(p), "Lay out nodes without a position"));
-      vm.document().markSaved();
-    }
     fitSoon();
   }
 
@@ -382,6 +373,26 @@ public final class MainView {
       }
       canvas.centreOn(n);
     });
+  }
+
+  /** What an empty canvas says, so a blank pipeline is never a void. */
+  private VBox emptyHint() {
+    Label title = new Label("Drag a node here from the palette");
+    title.getStyleClass().add(Styles.TITLE_4);
+    Label more = new Label("Start with a source such as PostgreSQL, then a Debezium capture, a topic and a sink;"
+        + " connect them by dragging from a node's right-hand port to the next node. Or start from a template ("
+        + Shortcuts.TEMPLATES.getDisplayText() + ").");
+    more.setWrapText(true);
+    more.setMaxWidth(420);
+    more.setStyle("-fx-text-alignment: center;");
+    more.getStyleClass().add(Styles.TEXT_MUTED);
+    VBox hint = new VBox(8, title, more);
+    hint.setId("canvas-empty-hint");
+    hint.setAlignment(javafx.geometry.Pos.CENTER);
+    hint.setMouseTransparent(true);
+    hint.visibleProperty().bind(Bindings.createBooleanBinding(
+        () -> vm.document().pipeline().nodes().isEmpty(), vm.document().pipelineProperty()));
+    return hint;
   }
 
   private Bounds canvasBoundsInScene() {
@@ -621,6 +632,10 @@ public final class MainView {
   private static String shorten(Path p) {
     if (p == null) {
       return "";
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    if (p.isAbsolute() && p.startsWith(cwd) && !p.equals(cwd)) {
+      return cwd.relativize(p).toString();
     }
     String home = System.getProperty("user.home");
     String s = p.toString();

@@ -7,6 +7,7 @@ import dev.pipewright.app.desktop.problems.ProblemsViewModel;
 import dev.pipewright.canvas.EditorDocument;
 import dev.pipewright.canvas.EditorState;
 import dev.pipewright.canvas.command.ReplacePipeline;
+import dev.pipewright.canvas.layout.Layout;
 import dev.pipewright.model.Finding;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.io.FileProblem;
@@ -153,11 +154,14 @@ public final class MainViewModel {
     return FXCollections.unmodifiableObservableList(recentFiles);
   }
 
-  /** Starts a new untitled document from {@code template} (a copy of an example, or blank). */
+  /**
+   * Starts a new untitled document from {@code template} (a copy of an example, or blank).
+   * Nodes without a position (hand-written files) are laid out, here and in {@link #open}.
+   */
   public void newDocument(Pipeline template) {
     discardOwnRecovery();
     file.set(null);
-    document.load(template);
+    document.load(Layout.apply(template));
     state.selectOnly(List.of());
     recoveryFile = recovery.fileFor(null, session);
   }
@@ -184,7 +188,7 @@ public final class MainViewModel {
     }
     discardOwnRecovery();
     file.set(path.toAbsolutePath().normalize());
-    document.load(loaded);
+    document.load(Layout.apply(loaded));
     state.selectOnly(List.of());
     recoveryFile = recovery.fileFor(file.get(), session);
     remember(path);
@@ -278,8 +282,8 @@ public final class MainViewModel {
     }
     discardOwnRecovery();
     file.set(origin == null ? null : origin.toAbsolutePath().normalize());
-    document.load(base);
-    document.execute(new ReplacePipeline(draft, "Recover unsaved changes"));
+    document.load(Layout.apply(base));
+    document.execute(new ReplacePipeline(Layout.apply(draft), "Recover unsaved changes"));
     state.selectOnly(List.of());
     recoveryFile = r.file();
     return FileOutcome.success();
