@@ -134,6 +134,11 @@ public final class MainView {
     centreSplit.setOrientation(Orientation.VERTICAL);
     centreSplit.setDividerPositions(0.70);
     SplitPane.setResizableWithParent(bottom, false);
+    trialVm.stateProperty().addListener((obs, was, now) -> {
+      if (now == dev.pipewright.app.trial.TrialState.STARTING && centreSplit.getDividerPositions()[0] > 0.62) {
+        centreSplit.setDividerPositions(0.62); // room for the phase list and the records
+      }
+    });
     SplitPane main = new SplitPane(palette, centreSplit, inspector);
     main.setDividerPositions(0.15, 0.77);
     SplitPane.setResizableWithParent(palette, false);

@@ -187,6 +187,7 @@ public final class ExportDialog {
     ScrollPane scroll = new ScrollPane(viewer);
     scroll.setId("export-viewer-scroll");
     scroll.setFitToWidth(true);
+    scroll.setFitToHeight(true);
     SplitPane preview = new SplitPane(fileList, scroll);
     preview.setDividerPositions(0.28);
     SplitPane.setResizableWithParent(fileList, false);

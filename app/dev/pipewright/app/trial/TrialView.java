@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -74,11 +75,15 @@ public final class TrialView extends HBox {
 
     VBox left = new VBox(8, headline(), phases(), failure(), workload(), sinks());
     left.setPadding(new Insets(8, 12, 8, 12));
-    left.setMinWidth(380);
-    left.setPrefWidth(440);
+    ScrollPane leftScroll = new ScrollPane(left);
+    leftScroll.setFitToWidth(true);
+    leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    leftScroll.setMinWidth(360);
+    leftScroll.setPrefWidth(400);
+    leftScroll.getStyleClass().add("edge-to-edge");
     VBox right = records();
     HBox.setHgrow(right, Priority.ALWAYS);
-    getChildren().addAll(left, right);
+    getChildren().addAll(leftScroll, right);
   }
 
   /**
@@ -242,7 +247,7 @@ public final class TrialView extends HBox {
     rate.setId("trial-workload-rate");
     rate.setPrefColumnCount(5);
     rate.textProperty().bindBidirectional(vm.workloadRateProperty());
-    Button start = new Button("Start workload");
+    Button start = new Button("Start");
     start.setId("trial-workload-start");
     start.setOnAction(e -> vm.startWorkload());
     start.disableProperty().bind(Bindings.createBooleanBinding(
@@ -255,7 +260,14 @@ public final class TrialView extends HBox {
     changes.setId("trial-workload-changes");
     changes.textProperty().bind(Bindings.createStringBinding(
         () -> RateFormat.count(vm.workloadChangesProperty().get()) + " rows changed", vm.workloadChangesProperty()));
-    HBox row = new HBox(6, new Label("Workload"), rate, new Label("changes/s"), start, stop);
+    Label title = new Label("Workload");
+    title.setMinWidth(Region.USE_PREF_SIZE);
+    Label unit = new Label("changes/s");
+    unit.setMinWidth(Region.USE_PREF_SIZE);
+    start.setMinWidth(Region.USE_PREF_SIZE);
+    stop.setMinWidth(Region.USE_PREF_SIZE);
+    start.setTooltip(new Tooltip("Change rows of the demo shop in the embedded database at this rate"));
+    HBox row = new HBox(6, title, rate, unit, start, stop);
     row.setAlignment(Pos.CENTER_LEFT);
     Label message = new Label();
     message.setId("trial-workload-message");
@@ -310,7 +322,10 @@ public final class TrialView extends HBox {
     }, vm.selectedEdgeProperty()));
 
     table.setId("trial-records");
-    table.setPlaceholder(new Label("No records yet"));
+    Label placeholder = new Label();
+    placeholder.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedEdgeProperty().get() == null
+        ? "No edge selected" : "No records on this edge yet", vm.selectedEdgeProperty()));
+    table.setPlaceholder(placeholder);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().add(column("Time", 95, s -> TIME.format(s.at())));
     table.getColumns().add(column("Op", 70, s -> opLabel(s.op())));
@@ -328,7 +343,14 @@ public final class TrialView extends HBox {
     detail.setWrapText(false);
     detail.getStyleClass().add("trial-record-detail");
     detail.setPromptText("Select a record to see its key, operation, before and after");
-    table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> detail.setText(describe(now)));
+    // Records roll over quickly at high rates: the detail keeps the record last chosen until
+    // another one is chosen, even once it has left the table.
+    table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+      if (now != null) {
+        detail.setText(describe(now));
+      }
+    });
+    vm.selectedEdgeProperty().addListener((obs, was, now) -> detail.clear());
     SplitPane split = new SplitPane(table, detail);
     split.setOrientation(Orientation.HORIZONTAL);
     split.setDividerPositions(0.62);

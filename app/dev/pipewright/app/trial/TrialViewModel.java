@@ -196,7 +196,7 @@ public final class TrialViewModel implements AutoCloseable {
     }, started -> {
       if (trialIs(started) && state.get() == TrialState.STARTING) {
         state.set(TrialState.STREAMING);
-        headline.set("Streaming: every edge shows its rate and total. Click an edge to see its records.");
+        headline.set("Streaming. Click an edge to see its records.");
       }
       pollNow(started);
     }, error -> {
@@ -231,6 +231,7 @@ public final class TrialViewModel implements AutoCloseable {
         stopPolling();
         publish(last);
         edgeLabels.set(Map.of());
+        workloadRunning.set(false);
         boolean failed = last.failure() != null;
         state.set(failed ? TrialState.FAILED : TrialState.STOPPED);
         headline.set(failed ? "The trial stopped on an error." : "Stopped. Nothing is left running; Run resumes where it stopped.");
