@@ -2,6 +2,7 @@ package dev.pipewright.canvas;
 
 import dev.pipewright.canvas.command.Command;
 import dev.pipewright.canvas.command.UndoStack;
+import dev.pipewright.canvas.layout.Layout;
 import dev.pipewright.model.Pipeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,8 +28,9 @@ public final class EditorDocument {
   private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel");
   private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
 
+  /** Starts with {@code initial}; nodes without positions are laid out (see {@link #load}). */
   public EditorDocument(Pipeline initial) {
-    stack = new UndoStack(initial);
+    stack = new UndoStack(Layout.apply(initial));
     refresh();
   }
 
@@ -95,9 +97,13 @@ public final class EditorDocument {
     refresh();
   }
 
-  /** Replaces the document (a file opened, a new pipeline) and forgets the history. */
+  /**
+   * Replaces the document (a file opened, a new pipeline) and forgets the history. Nodes
+   * without positions are placed by {@link Layout#apply(Pipeline)} first; that counts as part
+   * of opening, so the document is not dirty.
+   */
   public void load(Pipeline p) {
-    stack.reset(p);
+    stack.reset(Layout.apply(p));
     refresh();
   }
 

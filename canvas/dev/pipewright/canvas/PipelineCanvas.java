@@ -572,7 +572,11 @@ public final class PipelineCanvas extends Region {
 
   private static String describe(List<Finding> fs) {
     return fs.stream()
-        .map(f -> (f.severity() == dev.pipewright.model.Severity.ERROR ? "Error: " : "Warning: ") + f.message()
+        .map(f -> switch (f.severity()) {
+          case ERROR -> "Error: ";
+          case WARNING -> "Warning: ";
+          case INFO -> "Note: ";
+        } + f.message()
             + "\nFix: " + f.fix())
         .collect(Collectors.joining("\n\n"));
   }

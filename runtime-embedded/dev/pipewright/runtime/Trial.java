@@ -363,6 +363,8 @@ public final class Trial implements AutoCloseable {
     p.put("acks", "all");
     p.put("enable.idempotence", "true");
     p.put("linger.ms", "2");
+    // ride out a broker restart: the capture waits (and holds its offsets) rather than failing
+    p.put("delivery.timeout.ms", "300000");
     p.put("client.id", "pipewright-capture");
     return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
@@ -518,6 +520,11 @@ public final class Trial implements AutoCloseable {
   /** The bootstrap servers the trial produces to (the embedded broker's, or the cluster's). */
   public String bootstrapServers() {
     return bootstrap;
+  }
+
+  /** The embedded broker, when the pipeline's cluster names no bootstrap servers. */
+  public Optional<EmbeddedKafka> embeddedKafka() {
+    return Optional.ofNullable(kafka);
   }
 
   /** The embedded PostgreSQL standing in for source node {@code sourceNode}, if the trial runs one. */

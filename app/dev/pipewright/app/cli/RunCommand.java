@@ -60,6 +60,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "Rows per second the demo workload changes in embedded sources; 0 for none (default: ${DEFAULT-VALUE}).")
   double rate;
 
+  @Option(names = "--large-tx", paramLabel = "ROWS", defaultValue = "2000",
+      description = "Rows of the one large transaction the demo workload runs after 8 s; 0 for none (default: ${DEFAULT-VALUE}).")
+  int largeTx;
+
   @Option(names = "--summary-json", paramLabel = "PATH", description = "Also write the summary as JSON to PATH.")
   Path summaryJson;
 
@@ -112,6 +116,7 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     DemoWorkload workload = null;
     String failure = null;
+    Memory memory = new Memory();
     try {
       out.println("Running " + pipeline.name() + " in " + dir.toAbsolutePath());
       out.flush();
@@ -123,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
           break;
         }
         printProgress(out, trial.snapshot(), workload);
+        memory.sample();
       }
       failure = trial.failure();
     } catch (TrialException e) {
@@ -142,7 +148,11 @@ public final class RunCommand implements Callable<Integer> {
     }
     TrialSnapshot last = trial.snapshot();
     Map<String, Object> summary = summary(pipeline, last, workload, failure);
+    summary.put("memory", memory.asMap());
     printSummary(out, last, workload, failure);
+    out.printf(Locale.ROOT, "Memory (this JVM: Kafka, Debezium, sinks; PostgreSQL runs separately): peak RSS %s MB, peak heap used %d MB%n",
+        memory.peakRssMb < 0 ? "?" : Long.toString(memory.peakRssMb), memory.peakHeapMb);
+    out.flush();
     if (summaryJson != null) {
       try {
         writeJson(summary, summaryJson);
@@ -165,7 +175,7 @@ public final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Demo workload: %.0f changes/s into %s%n", rate, src.name());
         out.flush();
         return DemoWorkload.builder().jdbcUrl(pg.get().jdbcUrl(src.property("database").orElse("postgres")))
-            .rate(rate).build().start();
+            .rate(rate).largeTransaction(largeTx, Duration.ofSeconds(8)).build().start();
       }
     }
     return null;
@@ -272,6 +282,33 @@ public final class RunCommand implements Callable<Integer> {
 
   private static String ms(Duration d) {
     return d == null ? "-" : d.toMillis() + " ms";
+  }
+
+  /** Peak memory of this JVM while streaming, sampled with the progress lines. */
+  private static final class Memory {
+    long peakRssMb = -1;
+    long peakHeapMb;
+
+    void sample() {
+      Runtime rt = Runtime.getRuntime();
+      peakHeapMb = Math.max(peakHeapMb, (rt.totalMemory() - rt.freeMemory()) >> 20);
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+          if (line.startsWith("VmRSS:")) {
+            peakRssMb = Math.max(peakRssMb, Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // not Linux: RSS stays unknown
+      }
+    }
+
+    Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("peakRssMb", peakRssMb < 0 ? null : peakRssMb);
+      m.put("peakHeapUsedMb", peakHeapMb);
+      return m;
+    }
   }
 
   /** Prints phases as they start and finish. */

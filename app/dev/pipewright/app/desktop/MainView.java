@@ -12,6 +12,9 @@ import dev.pipewright.app.desktop.inspector.InspectorView;
 import dev.pipewright.app.desktop.palette.PaletteView;
 import dev.pipewright.app.desktop.problems.ProblemsView;
 import dev.pipewright.app.desktop.problems.ProblemsViewModel;
+import dev.pipewright.app.export.ExportDialog;
+import dev.pipewright.app.trial.TrialView;
+import dev.pipewright.app.trial.TrialViewModel;
 import dev.pipewright.canvas.PipelineCanvas;
 import dev.pipewright.model.Finding;
 import dev.pipewright.model.NodeKind;
@@ -83,6 +86,8 @@ public final class MainView {
   private final ProblemsView problemsView;
   private final SplitPane centreSplit;
   private TemplateGalleryView gallery;
+  private final TrialViewModel trialVm;
+  private final TrialView trialView;
   private Timeline autosaveTimer;
 
   public MainView(Stage stage, MainViewModel vm, DialogService dialogs, Path examplesDir) {
@@ -122,10 +127,13 @@ public final class MainView {
     problemsView = new ProblemsView(vm.problems(), this::reveal);
     problemsView.setMinHeight(90);
 
-    centreSplit = new SplitPane(canvasArea, problemsView);
+    trialVm = new TrialViewModel(vm.home(), vm.tasks().separateWorker(), Platform::runLater);
+    trialView = new TrialView(trialVm, () -> vm.document().pipeline(), canvas, vm.state());
+    Region bottom = trialView.tabsWith(problemsView);
+    centreSplit = new SplitPane(canvasArea, bottom);
     centreSplit.setOrientation(Orientation.VERTICAL);
     centreSplit.setDividerPositions(0.70);
-    SplitPane.setResizableWithParent(problemsView, false);
+    SplitPane.setResizableWithParent(bottom, false);
     SplitPane main = new SplitPane(palette, centreSplit, inspector);
     main.setDividerPositions(0.15, 0.77);
     SplitPane.setResizableWithParent(palette, false);
@@ -189,6 +197,10 @@ public final class MainView {
 
   public Stage stage() {
     return stage;
+  }
+
+  public TrialViewModel trial() {
+    return trialVm;
   }
 
   public ProblemsView problemsView() {
@@ -314,6 +326,7 @@ public final class MainView {
   }
 
   void shutDown() {
+    trialVm.close();
     stopAutosave();
     vm.closeCleanly();
   }
@@ -425,6 +438,9 @@ public final class MainView {
         new SeparatorMenuItem(),
         item("_Templates…", "menu-templates", Shortcuts.TEMPLATES, this::showGallery),
         new SeparatorMenuItem(),
+        item("_Export…", "menu-export", ExportDialog.SHORTCUT,
+            () -> ExportDialog.open(stage, vm.document().pipeline(), vm.file(), vm.tasks())),
+        new SeparatorMenuItem(),
         item("_Quit", "menu-quit", Shortcuts.QUIT, this::quit));
 
     MenuItem undo = item("_Undo", "menu-undo", Shortcuts.UNDO, textOr(TextInputControl::undo, vm.document()::undo));
@@ -480,7 +496,7 @@ public final class MainView {
     help.getItems().addAll(
         item("_Keyboard Shortcuts", "menu-shortcuts", Shortcuts.HELP, dialogs::showShortcuts),
         item("_About Pipewright", "menu-about", null, dialogs::showAbout));
-    MenuBar bar = new MenuBar(file, edit, view, help);
+    MenuBar bar = new MenuBar(file, edit, view, trialView.runMenu(), help);
     bar.setId("menu-bar");
     return bar;
   }
@@ -536,6 +552,8 @@ public final class MainView {
         tip(tool("Templates", "tool-templates", this::showGallery), "Start from a template", Shortcuts.TEMPLATES),
         new Separator(Orientation.VERTICAL),
         undo, redo,
+        new Separator(Orientation.VERTICAL),
+        trialView.toolbarButtons().get(0), trialView.toolbarButtons().get(1),
         new Separator(Orientation.VERTICAL),
         tip(tool("−", "tool-zoom-out", canvas::zoomOut), "Zoom out", Shortcuts.ZOOM_OUT),
         zoom,

@@ -45,6 +45,7 @@ public final class MainViewModel {
   private final EditorDocument document = new EditorDocument(Pipeline.empty(
       dev.pipewright.app.desktop.gallery.TemplateGalleryViewModel.BLANK_NAME));
   private final EditorState state = new EditorState();
+  private final AppHome home;
   private final TaskExecutor tasks;
   private final DesktopPrefs prefs;
   private final RecoveryStore recovery;
@@ -63,6 +64,7 @@ public final class MainViewModel {
   private Pipeline lastAutosaved;
 
   public MainViewModel(AppHome home, TaskExecutor tasks) {
+    this.home = home;
     this.tasks = tasks;
     this.prefs = DesktopPrefs.load(home);
     this.recovery = new RecoveryStore(home);
@@ -78,6 +80,16 @@ public final class MainViewModel {
     file.addListener((obs, was, now) -> updateTitle());
     updateTitle();
     scheduleLint();
+  }
+
+  /** Where this window keeps its files (trials keep their data under it too). */
+  public AppHome home() {
+    return home;
+  }
+
+  /** The executor of this window's background work (for panels the app adds). */
+  public TaskExecutor tasks() {
+    return tasks;
   }
 
   public EditorDocument document() {

@@ -8,6 +8,7 @@ import dev.pipewright.canvas.EditorState;
 import dev.pipewright.canvas.layout.EdgeGeometry;
 import dev.pipewright.canvas.layout.GraphIndex;
 import dev.pipewright.canvas.layout.NodeGeometry;
+import dev.pipewright.model.Category;
 import dev.pipewright.model.Edge;
 import dev.pipewright.model.Finding;
 import dev.pipewright.model.Node;
@@ -34,6 +35,13 @@ import javafx.scene.text.TextAlignment;
 public final class CanvasRenderer {
   /** Below this zoom, cards are drawn as plain blocks without text. */
   static final double TEXT_ZOOM = 0.4;
+  /** Below this zoom, plain edges are drawn straight. */
+  static final double STRAIGHT_ZOOM = 0.2;
+  /**
+   * Below this zoom a card is a few pixels wide and thousands of edges only make a grey fog
+   * that costs most of the frame, so edges are left out until the user zooms in.
+   */
+  static final double EDGE_ZOOM = 0.05;
   private static final double BADGE_RADIUS = 9;
 
   private CanvasTheme theme = CanvasTheme.LIGHT;
@@ -119,14 +127,19 @@ public final class CanvasRenderer {
     g.setTransform(z, 0, 0, z, -px * z, -py * z);
     Set<String> selection = state.selection();
     String hovered = state.hoveredNode().get();
-    drawEdges(g, index, state, z, vx0, vy0, vx1, vy1, hovered);
-    boolean detail = z >= TEXT_ZOOM;
-    for (Node n : index.pipeline().nodes()) {
-      Position p = NodeGeometry.topLeft(n);
-      if (p.x() > vx1 || p.x() + WIDTH < vx0 || p.y() > vy1 || p.y() + HEIGHT < vy0) {
-        continue;
+    if (z >= EDGE_ZOOM) {
+      drawEdges(g, index, state, z, vx0, vy0, vx1, vy1, hovered);
+    }
+    if (z >= TEXT_ZOOM) {
+      for (Node n : index.pipeline().nodes()) {
+        Position p = NodeGeometry.topLeft(n);
+        if (p.x() > vx1 || p.x() + WIDTH < vx0 || p.y() > vy1 || p.y() + HEIGHT < vy0) {
+          continue;
+        }
+        drawCard(g, n, p, selection.contains(n.name()), n.name().equals(hovered), overlay);
       }
-      drawCard(g, n, p, z, detail, selection.contains(n.name()), n.name().equals(hovered), overlay);
+    } else {
+      drawBlocks(g, index, selection, vx0, vy0, vx1, vy1);
     }
     drawOverlay(g, index, z, overlay);
     g.setTransform(1, 0, 0, 1, 0, 0);
@@ -198,21 +211,29 @@ public final class CanvasRenderer {
       visible.add(i);
       Edge e = edges.get(i);
       if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
-        curve(g, c);
+        if (z < STRAIGHT_ZOOM) {
+          // Too small to see the bend; straight lines flatten far faster.
+          g.moveTo(c.x1(), c.y1());
+          g.lineTo(c.x2() - PORT_RADIUS, c.y2());
+        } else {
+          curve(g, c);
+        }
       }
     }
     g.setStroke(theme.edge());
     g.setLineWidth(base);
     g.stroke();
-    g.beginPath();
-    for (int i : visible) {
-      Edge e = edges.get(i);
-      if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
-        arrowHead(g, index.curve(i));
+    if (z >= STRAIGHT_ZOOM) {
+      g.beginPath();
+      for (int i : visible) {
+        Edge e = edges.get(i);
+        if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
+          arrowHead(g, index.curve(i));
+        }
       }
+      g.setFill(theme.edge());
+      g.fill();
     }
-    g.setFill(theme.edge());
-    g.fill();
     for (int i : visible) {
       Edge e = edges.get(i);
       boolean selected = selectedEdges.contains(e);
@@ -283,16 +304,40 @@ public final class CanvasRenderer {
     g.setTextBaseline(VPos.BASELINE);
   }
 
-  private void drawCard(GraphicsContext g, Node n, Position p, double z, boolean detail, boolean selected,
-      boolean hovered, Overlay overlay) {
+  /**
+   * Zoomed far out: every card is a block in its stage colour, one path per colour, since at
+   * thousands of nodes the cost is the number of draw calls, not the pixels.
+   */
+  private void drawBlocks(GraphicsContext g, GraphIndex index, Set<String> selection, double vx0, double vy0,
+      double vx1, double vy1) {
+    Category[] stages = Category.values();
+    for (int pass = 0; pass <= stages.length; pass++) {
+      boolean selectedPass = pass == stages.length;
+      g.beginPath();
+      boolean any = false;
+      for (Node n : index.pipeline().nodes()) {
+        boolean selected = selection.contains(n.name());
+        if (selected != selectedPass || (!selectedPass && n.kind().category() != stages[pass])) {
+          continue;
+        }
+        Position p = NodeGeometry.topLeft(n);
+        if (p.x() > vx1 || p.x() + WIDTH < vx0 || p.y() > vy1 || p.y() + HEIGHT < vy0) {
+          continue;
+        }
+        g.rect(p.x(), p.y(), WIDTH, HEIGHT);
+        any = true;
+      }
+      if (any) {
+        g.setFill(selectedPass ? theme.selection() : theme.accent(stages[pass]));
+        g.fill();
+      }
+    }
+  }
+
+  private void drawCard(GraphicsContext g, Node n, Position p, boolean selected, boolean hovered, Overlay overlay) {
     double x = p.x();
     double y = p.y();
     Color accent = theme.accent(n.kind().category());
-    if (!detail) {
-      g.setFill(selected ? theme.selection() : accent);
-      g.fillRect(x, y, WIDTH, HEIGHT);
-      return;
-    }
     g.setFill(Color.color(0, 0, 0, theme.dark() ? 0.35 : 0.07));
     g.fillRoundRect(x + 1, y + 2, WIDTH, HEIGHT, 14, 14);
     g.setFill(theme.card());
@@ -345,8 +390,12 @@ public final class CanvasRenderer {
 
   /** A circle in the worst severity's colour with the number of findings. */
   private void drawBadge(GraphicsContext g, List<Finding> fs, double cx, double cy) {
-    boolean error = fs.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    g.setFill(error ? theme.error() : theme.warning());
+    Severity worst = fs.stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.INFO);
+    g.setFill(switch (worst) {
+      case ERROR -> theme.error();
+      case WARNING -> theme.warning();
+      case INFO -> theme.subtext();
+    });
     g.fillOval(cx - BADGE_RADIUS, cy - BADGE_RADIUS, BADGE_RADIUS * 2, BADGE_RADIUS * 2);
     g.setStroke(theme.card());
     g.setLineWidth(1.5);

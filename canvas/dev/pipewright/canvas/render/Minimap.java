@@ -3,6 +3,7 @@ package dev.pipewright.canvas.render;
 import dev.pipewright.canvas.EditorState;
 import dev.pipewright.canvas.layout.GraphIndex;
 import dev.pipewright.canvas.layout.NodeGeometry;
+import dev.pipewright.model.Category;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.Position;
 import javafx.scene.canvas.GraphicsContext;
@@ -53,10 +54,21 @@ public final class Minimap {
     g.strokeRoundRect(boxX + 0.5, boxY + 0.5, W - 1, H - 1, 10, 10);
     double nw = Math.max(1.5, NodeGeometry.WIDTH * scale);
     double nh = Math.max(1.5, NodeGeometry.HEIGHT * scale);
-    for (Node n : index.pipeline().nodes()) {
-      Position p = NodeGeometry.topLeft(n);
-      g.setFill(theme.accent(n.kind().category()));
-      g.fillRect(offX + (p.x() - worldX) * scale, offY + (p.y() - worldY) * scale, nw, nh);
+    // One path per stage colour: thousands of separate fills would cost more than the whole view.
+    for (Category stage : Category.values()) {
+      g.beginPath();
+      boolean any = false;
+      for (Node n : index.pipeline().nodes()) {
+        if (n.kind().category() == stage) {
+          Position p = NodeGeometry.topLeft(n);
+          g.rect(offX + (p.x() - worldX) * scale, offY + (p.y() - worldY) * scale, nw, nh);
+          any = true;
+        }
+      }
+      if (any) {
+        g.setFill(theme.accent(stage));
+        g.fill();
+      }
     }
     g.setStroke(theme.selection());
     g.setLineWidth(1.5);

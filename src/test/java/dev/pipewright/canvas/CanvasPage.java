@@ -24,7 +24,8 @@ public final class CanvasPage {
     this.canvas = canvas;
   }
 
-  private Point2D screen(Point2D scene) {
+  /** A scene point as a screen point, for the robot. */
+  public Point2D screen(Point2D scene) {
     Scene s = canvas.getScene();
     return new Point2D(s.getWindow().getX() + s.getX() + scene.getX(), s.getWindow().getY() + s.getY() + scene.getY());
   }

@@ -222,4 +222,63 @@ class PipelineCanvasTest {
     });
     page.screenshot("canvas-300-minimap");
   }
+
+  @Test
+  void clickingAnEdgeSelectsItAndDeleteRemovesItUndoably(FxRobot robot) {
+    setUp(robot);
+    Edge edge = new Edge("orders", "search");
+    Point2D onScreen = page.screen(CanvasPage.onFx(() -> canvas.screenPointOfEdge(edge)).orElseThrow());
+
+    robot.clickOn(onScreen);
+    assertThat(state.selectedEdges()).containsExactly(edge);
+    robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+
+    assertThat(doc.pipeline().hasEdge("orders", "search")).isFalse();
+    assertThat(doc.undoLabelProperty().get()).isEqualTo("Undo Delete 1 edge");
+    robot.interact(doc::undo);
+    assertThat(doc.pipeline().hasEdge("orders", "search")).isTrue();
+  }
+
+  @Test
+  void keyboardZoomsAndFits(FxRobot robot) {
+    setUp(robot);
+    robot.clickOn(page.viewPoint(300, 500));
+    robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+    assertThat(state.zoom().get()).isGreaterThan(1.0);
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+    assertThat(state.zoom().get()).isEqualTo(1.0);
+    robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+    assertThat(state.zoom().get()).isLessThan(1.0);
+
+    robot.press(KeyCode.F).release(KeyCode.F);
+
+    // Fitted: every card lies inside the view.
+    for (String name : List.of("shop-db", "search", "read-model")) {
+      Point2D p = CanvasPage.onFx(() -> canvas.sceneToLocal(canvas.screenPointOfNode(name)));
+      assertThat(p.getX()).isBetween(0.0, canvas.getWidth());
+      assertThat(p.getY()).isBetween(0.0, canvas.getHeight());
+    }
+  }
+
+  @Test
+  void clickingTheMinimapPansThereAndEscapeAbandonsAConnection(FxRobot robot) {
+    setUp(robot);
+    robot.interact(() -> {
+      state.zoom().set(2.0);
+      canvas.centreOn("shop-db");
+    });
+    double panBefore = state.panX().get();
+    // The minimap sits in the bottom-right corner; its right part stands for the sinks.
+    robot.clickOn(page.viewPoint(canvas.getWidth() - 30, canvas.getHeight() - 75));
+    assertThat(state.panX().get()).isGreaterThan(panBefore + 300);
+
+    robot.interact(() -> canvas.centreOn("orders"));
+    robot.interact(() -> state.zoom().set(1.0));
+    robot.interact(() -> canvas.centreOn("customers"));
+    robot.moveTo(page.outputPort("orders")).press(MouseButton.PRIMARY).moveTo(page.node("read-model"));
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    robot.release(MouseButton.PRIMARY);
+    assertThat(doc.pipeline().hasEdge("orders", "read-model")).isFalse();
+    assertThat(doc.canUndoProperty().get()).isFalse();
+  }
 }

@@ -136,6 +136,19 @@ class PipelineFileRoundTripTest {
   }
 
   @Test
+  void everyExampleLoadsAndIsAlreadyCanonical() throws Exception {
+    List<Path> examples;
+    try (var files = Files.list(Path.of("examples"))) {
+      examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(examples).isNotEmpty();
+    for (Path example : examples) {
+      Pipeline p = PipelineFile.load(example);
+      assertThat(PipelineFile.toYaml(p)).as("%s in canonical form", example).isEqualTo(Files.readString(example));
+    }
+  }
+
+  @Test
   void anEmptyPipelineRoundTrips() throws Exception {
     Pipeline p = new Pipeline("nothing", "", Environment.PRODUCTION, Converter.AVRO, List.of(), List.of(),
         List.of(), List.of());
