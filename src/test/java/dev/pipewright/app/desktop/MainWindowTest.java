@@ -82,6 +82,9 @@ class MainWindowTest {
     MainWindowPage page = start(null);
     page.click("template-blank");
     assertThat(page.pipeline().nodes()).isEmpty();
+    // Zoomed out a little, as one would to leave room between the cards.
+    page.click("tool-zoom-out");
+    page.click("tool-zoom-out");
 
     page.dragFromPalette(NodeKind.POSTGRES, page.canvasAt(0.12, 0.35));
     page.dragFromPalette(NodeKind.DEBEZIUM, page.canvasAt(0.37, 0.35));
