@@ -73,6 +73,7 @@ public final class Trial implements AutoCloseable {
   private volatile TrialPhase phase;
   private volatile String failure;
   private Thread watchdog;
+  private boolean resourcesClosed;
 
   private Trial(Builder b) {
     this.pipeline = b.pipeline;
@@ -363,6 +364,8 @@ public final class Trial implements AutoCloseable {
     p.put("acks", "all");
     p.put("enable.idempotence", "true");
     p.put("linger.ms", "2");
+    // ride out a broker restart: the capture waits (and holds its offsets) rather than failing
+    p.put("delivery.timeout.ms", "300000");
     p.put("client.id", "pipewright-capture");
     return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
@@ -520,6 +523,11 @@ public final class Trial implements AutoCloseable {
     return bootstrap;
   }
 
+  /** The embedded broker, when the pipeline's cluster names no bootstrap servers. */
+  public Optional<EmbeddedKafka> embeddedKafka() {
+    return Optional.ofNullable(kafka);
+  }
+
   /** The embedded PostgreSQL standing in for source node {@code sourceNode}, if the trial runs one. */
   public Optional<EmbeddedPostgres> embeddedPostgres(String sourceNode) {
     return Optional.ofNullable(postgres.get(sourceNode));
@@ -582,6 +590,10 @@ public final class Trial implements AutoCloseable {
   }
 
   private void shutdownAll(boolean drain) {
+    if (resourcesClosed) {
+      return;
+    }
+    resourcesClosed = true;
     for (CaptureRunner c : captures) {
       quietly(c::close);
     }

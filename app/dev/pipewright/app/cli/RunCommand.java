@@ -6,9 +6,6 @@ import dev.pipewright.model.Durations;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
-import dev.pipewright.model.io.FileProblem;
-import dev.pipewright.model.io.PipelineFile;
-import dev.pipewright.model.io.PipelineFileException;
 import dev.pipewright.runtime.Trial;
 import dev.pipewright.runtime.TrialException;
 import dev.pipewright.runtime.TrialListener;
@@ -60,6 +57,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "Rows per second the demo workload changes in embedded sources; 0 for none (default: ${DEFAULT-VALUE}).")
   double rate;
 
+  @Option(names = "--large-tx", paramLabel = "ROWS", defaultValue = "2000",
+      description = "Rows of the one large transaction the demo workload runs after 8 s; 0 for none (default: ${DEFAULT-VALUE}).")
+  int largeTx;
+
   @Option(names = "--summary-json", paramLabel = "PATH", description = "Also write the summary as JSON to PATH.")
   Path summaryJson;
 
@@ -70,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /** Runs the command on its own, for scripts and benchmarks, until the CLI root lists it. */
+  /** Runs {@code pipewright run} on its own (the tests' and benchmarks' child JVMs use it). */
   public static void main(String[] args) {
     System.exit(new CommandLine(new RunCommand()).execute(args));
   }
@@ -79,27 +80,25 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline pipeline;
-    try {
-      pipeline = PipelineFile.load(file);
-    } catch (PipelineFileException e) {
-      e.problems().stream().map(FileProblem::format).forEach(err::println);
+    Optional<PipelineInput> input = PipelineInput.load(file, err);
+    if (input.isEmpty()) {
       err.flush();
-      return 2;
+      return PipewrightCli.UNREADABLE;
     }
+    Pipeline pipeline = input.get().pipeline();
     Optional<Duration> runFor = Optional.empty();
     if (duration != null) {
       runFor = Durations.parse(duration);
       if (runFor.isEmpty()) {
         err.println("--duration: '" + duration + "' is not a duration. Write it like 30s, 5m or 1h.");
         err.flush();
-        return 2;
+        return PipewrightCli.UNREADABLE;
       }
     }
     if (rate < 0) {
       err.println("--rate: must be 0 or more rows per second, got " + rate + ".");
       err.flush();
-      return 2;
+      return PipewrightCli.UNREADABLE;
     }
     Path dir = workDir != null ? workDir : Path.of(".pipewright", pipeline.name());
     Printer printer = new Printer(out);
@@ -112,6 +111,7 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     DemoWorkload workload = null;
     String failure = null;
+    Memory memory = new Memory();
     try {
       out.println("Running " + pipeline.name() + " in " + dir.toAbsolutePath());
       out.flush();
@@ -123,6 +123,7 @@ public final class RunCommand implements Callable<Integer> {
           break;
         }
         printProgress(out, trial.snapshot(), workload);
+        memory.sample();
       }
       failure = trial.failure();
     } catch (TrialException e) {
@@ -142,17 +143,21 @@ public final class RunCommand implements Callable<Integer> {
     }
     TrialSnapshot last = trial.snapshot();
     Map<String, Object> summary = summary(pipeline, last, workload, failure);
+    summary.put("memory", memory.asMap());
     printSummary(out, last, workload, failure);
+    out.printf(Locale.ROOT, "Memory (this JVM: Kafka, Debezium, sinks; PostgreSQL runs separately): peak RSS %s MB, peak heap used %d MB%n",
+        memory.peakRssMb < 0 ? "?" : Long.toString(memory.peakRssMb), memory.peakHeapMb);
+    out.flush();
     if (summaryJson != null) {
       try {
         writeJson(summary, summaryJson);
       } catch (IOException e) {
         err.println("Could not write " + summaryJson + ": " + e.getMessage());
         err.flush();
-        return 1;
+        return PipewrightCli.FINDINGS;
       }
     }
-    return failure == null ? 0 : 1;
+    return failure == null ? PipewrightCli.OK : PipewrightCli.FINDINGS;
   }
 
   private DemoWorkload startWorkload(Pipeline pipeline, Trial trial, PrintWriter out) {
@@ -165,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Demo workload: %.0f changes/s into %s%n", rate, src.name());
         out.flush();
         return DemoWorkload.builder().jdbcUrl(pg.get().jdbcUrl(src.property("database").orElse("postgres")))
-            .rate(rate).build().start();
+            .rate(rate).largeTransaction(largeTx, Duration.ofSeconds(8)).build().start();
       }
     }
     return null;
@@ -272,6 +277,33 @@ public final class RunCommand implements Callable<Integer> {
 
   private static String ms(Duration d) {
     return d == null ? "-" : d.toMillis() + " ms";
+  }
+
+  /** Peak memory of this JVM while streaming, sampled with the progress lines. */
+  private static final class Memory {
+    long peakRssMb = -1;
+    long peakHeapMb;
+
+    void sample() {
+      Runtime rt = Runtime.getRuntime();
+      peakHeapMb = Math.max(peakHeapMb, (rt.totalMemory() - rt.freeMemory()) >> 20);
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+          if (line.startsWith("VmRSS:")) {
+            peakRssMb = Math.max(peakRssMb, Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // not Linux: RSS stays unknown
+      }
+    }
+
+    Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("peakRssMb", peakRssMb < 0 ? null : peakRssMb);
+      m.put("peakHeapUsedMb", peakHeapMb);
+      return m;
+    }
   }
 
   /** Prints phases as they start and finish. */

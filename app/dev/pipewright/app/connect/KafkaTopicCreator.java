@@ -3,6 +3,7 @@ package dev.pipewright.app.connect;
 import dev.pipewright.model.Cluster;
 import dev.pipewright.model.KafkaSecurity;
 import dev.pipewright.model.SecretRef;
+import dev.pipewright.model.connect.ConnectorConfigs;
 import dev.pipewright.model.connect.TopicSpec;
 import java.io.IOException;
 import java.util.List;
@@ -34,26 +35,13 @@ public final class KafkaTopicCreator implements TopicCreator, AutoCloseable {
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
     KafkaSecurity sec = c.security();
-    if (!"PLAINTEXT".equals(sec.protocol())) {
-      props.put("security.protocol", sec.protocol());
-      if (sec.saslMechanism() != null) {
-        props.put("sasl.mechanism", sec.saslMechanism());
-      }
-      if (sec.credentials() != null) {
-        String password = SecretRef.parse(sec.credentials().password()).flatMap(SecretRef::resolve)
-            .orElseThrow(() -> new IllegalStateException("The Kafka password " + sec.credentials().password()
-                + " is not set; set it before deploying."));
-        String module = sec.saslMechanism() != null && sec.saslMechanism().startsWith("SCRAM")
-            ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-            : "org.apache.kafka.common.security.plain.PlainLoginModule";
-        props.put("sasl.jaas.config", module + " required username=\"" + sec.credentials().username()
-            + "\" password=\"" + password + "\";");
-      }
-      if (sec.truststore() != null) {
-        props.put("ssl.truststore.location", sec.truststore());
-        props.put("ssl.truststore.type", sec.truststore().endsWith(".pem") ? "PEM" : "JKS");
-      }
+    String password = null;
+    if (sec.credentials() != null) {
+      password = SecretRef.parse(sec.credentials().password()).flatMap(SecretRef::resolve)
+          .orElseThrow(() -> new IllegalStateException("The Kafka password " + sec.credentials().password()
+              + " is not set; set it before deploying."));
     }
+    props.putAll(ConnectorConfigs.clientSecurity(sec, password));
     return props;
   }
 

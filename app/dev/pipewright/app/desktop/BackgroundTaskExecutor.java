@@ -57,6 +57,11 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
   }
 
   @Override
+  public TaskExecutor separateWorker() {
+    return new BackgroundTaskExecutor(ui);
+  }
+
+  @Override
   public void close() {
     worker.shutdownNow();
   }

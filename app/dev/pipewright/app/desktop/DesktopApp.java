@@ -2,7 +2,6 @@ package dev.pipewright.app.desktop;
 
 import dev.pipewright.app.desktop.gallery.TemplateGalleryViewModel;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +27,8 @@ public final class DesktopApp {
    * Opens the main window (with {@code openFile} when not null) and returns when it is closed.
    * With a {@code screenshotPng}, renders the main window at 1440×900 with that pipeline opened,
    * fitted and linted, writes the PNG and returns without showing anything on screen (headless
-   * under Monocle when it is on the classpath).
+   * under Monocle when it is on the classpath). A file that cannot be opened, or a PNG that
+   * cannot be written, ends in an {@link IllegalStateException} whose message says why.
    */
   public static void launch(Path openFile, Path screenshotPng) {
     if (screenshotPng != null) {
@@ -70,6 +70,7 @@ public final class DesktopApp {
     if (System.getProperty("glass.platform") == null && monocleAvailable()) {
       System.setProperty("glass.platform", "Monocle");
       System.setProperty("monocle.platform", "Headless");
+      System.setProperty("headless.geometry", "1600x1000-32");
       System.setProperty("monocle.headless.geometry", "1600x1000-32");
       System.setProperty("prism.order", "sw");
       System.setProperty("prism.text", "t2k");
@@ -94,6 +95,10 @@ public final class DesktopApp {
         }
         // Two pulses: one for the layout, one for the fit that follows it.
         Platform.runLater(() -> Platform.runLater(() -> {
+          if (done.isDone()) {
+            stage.hide();
+            return;
+          }
           try {
             writeSnapshot(view, png);
             stage.hide();
@@ -112,7 +117,8 @@ public final class DesktopApp {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw cause instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException(cause);
+      // The message alone is what a person needs (the CLI prints it): the loader's problems or the write error.
+      throw new IllegalStateException(cause.getMessage(), cause);
     } catch (TimeoutException e) {
       throw new IllegalStateException("the window did not render within two minutes", e);
     } finally {

@@ -12,9 +12,10 @@ import dev.pipewright.app.desktop.inspector.InspectorView;
 import dev.pipewright.app.desktop.palette.PaletteView;
 import dev.pipewright.app.desktop.problems.ProblemsView;
 import dev.pipewright.app.desktop.problems.ProblemsViewModel;
+import dev.pipewright.app.export.ExportDialog;
+import dev.pipewright.app.trial.TrialView;
+import dev.pipewright.app.trial.TrialViewModel;
 import dev.pipewright.canvas.PipelineCanvas;
-import dev.pipewright.canvas.command.ReplacePipeline;
-import dev.pipewright.canvas.layout.Layout;
 import dev.pipewright.model.Finding;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
@@ -85,6 +86,8 @@ public final class MainView {
   private final ProblemsView problemsView;
   private final SplitPane centreSplit;
   private TemplateGalleryView gallery;
+  private final TrialViewModel trialVm;
+  private final TrialView trialView;
   private Timeline autosaveTimer;
 
   public MainView(Stage stage, MainViewModel vm, DialogService dialogs, Path examplesDir) {
@@ -93,7 +96,7 @@ public final class MainView {
     this.dialogs = dialogs;
     this.examplesDir = examplesDir;
     this.canvas = new PipelineCanvas(vm.document(), vm.state());
-    canvasArea = new StackPane(canvas);
+    canvasArea = new StackPane(canvas, emptyHint());
     canvasArea.setMinSize(200, 200);
 
     PaletteView palette = new PaletteView(vm.palette(), overlay, new PaletteView.DropTarget() {
@@ -124,10 +127,18 @@ public final class MainView {
     problemsView = new ProblemsView(vm.problems(), this::reveal);
     problemsView.setMinHeight(90);
 
-    centreSplit = new SplitPane(canvasArea, problemsView);
+    trialVm = new TrialViewModel(vm.home(), vm.tasks().separateWorker(), Platform::runLater);
+    trialView = new TrialView(trialVm, () -> vm.document().pipeline(), canvas, vm.state());
+    Region bottom = trialView.tabsWith(problemsView);
+    centreSplit = new SplitPane(canvasArea, bottom);
     centreSplit.setOrientation(Orientation.VERTICAL);
-    centreSplit.setDividerPositions(0.74);
-    SplitPane.setResizableWithParent(problemsView, false);
+    centreSplit.setDividerPositions(0.70);
+    SplitPane.setResizableWithParent(bottom, false);
+    trialVm.stateProperty().addListener((obs, was, now) -> {
+      if (now == dev.pipewright.app.trial.TrialState.STARTING && centreSplit.getDividerPositions()[0] > 0.62) {
+        centreSplit.setDividerPositions(0.62); // room for the phase list and the records
+      }
+    });
     SplitPane main = new SplitPane(palette, centreSplit, inspector);
     main.setDividerPositions(0.15, 0.77);
     SplitPane.setResizableWithParent(palette, false);
@@ -193,6 +204,10 @@ public final class MainView {
     return stage;
   }
 
+  public TrialViewModel trial() {
+    return trialVm;
+  }
+
   public ProblemsView problemsView() {
     return problemsView;
   }
@@ -250,8 +265,7 @@ public final class MainView {
     }
     hideGallery();
     canvas.requestFocus();
-    Pipeline p = t.pipeline();
-    vm.newDocument(p.nodes().stream().anyMatch(n -> n.position() == null) ? Layout.apply(p) : p);
+    vm.newDocument(t.pipeline());
     fitSoon();
   }
 
@@ -285,12 +299,6 @@ public final class MainView {
       return;
     }
     hideGallery();
-    Pipeline p = vm.document().pipeline();
-    if (p.nodes().stream().anyMatch(n -> n.position() == null)) {
-      // Hand-written files often have no positions: lay them out, as an undoable step.
-      vm.document().execute(new ReplacePipeline(Layout.apply(p), "Lay out nodes without a position"));
-      vm.document().markSaved();
-    }
     fitSoon();
   }
 
@@ -323,6 +331,7 @@ public final class MainView {
   }
 
   void shutDown() {
+    trialVm.close();
     stopAutosave();
     vm.closeCleanly();
   }
@@ -364,6 +373,26 @@ public final class MainView {
       }
       canvas.centreOn(n);
     });
+  }
+
+  /** What an empty canvas says, so a blank pipeline is never a void. */
+  private VBox emptyHint() {
+    Label title = new Label("Drag a node here from the palette");
+    title.getStyleClass().add(Styles.TITLE_4);
+    Label more = new Label("Start with a source such as PostgreSQL, then a Debezium capture, a topic and a sink;"
+        + " connect them by dragging from a node's right-hand port to the next node. Or start from a template ("
+        + Shortcuts.TEMPLATES.getDisplayText() + ").");
+    more.setWrapText(true);
+    more.setMaxWidth(420);
+    more.setStyle("-fx-text-alignment: center;");
+    more.getStyleClass().add(Styles.TEXT_MUTED);
+    VBox hint = new VBox(8, title, more);
+    hint.setId("canvas-empty-hint");
+    hint.setAlignment(javafx.geometry.Pos.CENTER);
+    hint.setMouseTransparent(true);
+    hint.visibleProperty().bind(Bindings.createBooleanBinding(
+        () -> vm.document().pipeline().nodes().isEmpty(), vm.document().pipelineProperty()));
+    return hint;
   }
 
   private Bounds canvasBoundsInScene() {
@@ -413,6 +442,9 @@ public final class MainView {
         item("Save _As…", "menu-save-as", Shortcuts.SAVE_AS, this::saveAs),
         new SeparatorMenuItem(),
         item("_Templates…", "menu-templates", Shortcuts.TEMPLATES, this::showGallery),
+        new SeparatorMenuItem(),
+        item("_Export…", "menu-export", ExportDialog.SHORTCUT,
+            () -> ExportDialog.open(stage, vm.document().pipeline(), vm.file(), vm.tasks())),
         new SeparatorMenuItem(),
         item("_Quit", "menu-quit", Shortcuts.QUIT, this::quit));
 
@@ -469,7 +501,7 @@ public final class MainView {
     help.getItems().addAll(
         item("_Keyboard Shortcuts", "menu-shortcuts", Shortcuts.HELP, dialogs::showShortcuts),
         item("_About Pipewright", "menu-about", null, dialogs::showAbout));
-    MenuBar bar = new MenuBar(file, edit, view, help);
+    MenuBar bar = new MenuBar(file, edit, view, trialView.runMenu(), help);
     bar.setId("menu-bar");
     return bar;
   }
@@ -525,6 +557,8 @@ public final class MainView {
         tip(tool("Templates", "tool-templates", this::showGallery), "Start from a template", Shortcuts.TEMPLATES),
         new Separator(Orientation.VERTICAL),
         undo, redo,
+        new Separator(Orientation.VERTICAL),
+        trialView.toolbarButtons().get(0), trialView.toolbarButtons().get(1),
         new Separator(Orientation.VERTICAL),
         tip(tool("−", "tool-zoom-out", canvas::zoomOut), "Zoom out", Shortcuts.ZOOM_OUT),
         zoom,
@@ -598,6 +632,10 @@ public final class MainView {
   private static String shorten(Path p) {
     if (p == null) {
       return "";
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    if (p.isAbsolute() && p.startsWith(cwd) && !p.equals(cwd)) {
+      return cwd.relativize(p).toString();
     }
     String home = System.getProperty("user.home");
     String s = p.toString();

@@ -7,6 +7,7 @@ import dev.pipewright.app.desktop.problems.ProblemsViewModel;
 import dev.pipewright.canvas.EditorDocument;
 import dev.pipewright.canvas.EditorState;
 import dev.pipewright.canvas.command.ReplacePipeline;
+import dev.pipewright.canvas.layout.Layout;
 import dev.pipewright.model.Finding;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.io.FileProblem;
@@ -44,6 +45,7 @@ public final class MainViewModel {
   private final EditorDocument document = new EditorDocument(Pipeline.empty(
       dev.pipewright.app.desktop.gallery.TemplateGalleryViewModel.BLANK_NAME));
   private final EditorState state = new EditorState();
+  private final AppHome home;
   private final TaskExecutor tasks;
   private final DesktopPrefs prefs;
   private final RecoveryStore recovery;
@@ -62,6 +64,7 @@ public final class MainViewModel {
   private Pipeline lastAutosaved;
 
   public MainViewModel(AppHome home, TaskExecutor tasks) {
+    this.home = home;
     this.tasks = tasks;
     this.prefs = DesktopPrefs.load(home);
     this.recovery = new RecoveryStore(home);
@@ -77,6 +80,16 @@ public final class MainViewModel {
     file.addListener((obs, was, now) -> updateTitle());
     updateTitle();
     scheduleLint();
+  }
+
+  /** Where this window keeps its files (trials keep their data under it too). */
+  public AppHome home() {
+    return home;
+  }
+
+  /** The executor of this window's background work (for panels the app adds). */
+  public TaskExecutor tasks() {
+    return tasks;
   }
 
   public EditorDocument document() {
@@ -141,11 +154,14 @@ public final class MainViewModel {
     return FXCollections.unmodifiableObservableList(recentFiles);
   }
 
-  /** Starts a new untitled document from {@code template} (a copy of an example, or blank). */
+  /**
+   * Starts a new untitled document from {@code template} (a copy of an example, or blank).
+   * Nodes without a position (hand-written files) are laid out, here and in {@link #open}.
+   */
   public void newDocument(Pipeline template) {
     discardOwnRecovery();
     file.set(null);
-    document.load(template);
+    document.load(Layout.apply(template));
     state.selectOnly(List.of());
     recoveryFile = recovery.fileFor(null, session);
   }
@@ -172,7 +188,7 @@ public final class MainViewModel {
     }
     discardOwnRecovery();
     file.set(path.toAbsolutePath().normalize());
-    document.load(loaded);
+    document.load(Layout.apply(loaded));
     state.selectOnly(List.of());
     recoveryFile = recovery.fileFor(file.get(), session);
     remember(path);
@@ -266,8 +282,8 @@ public final class MainViewModel {
     }
     discardOwnRecovery();
     file.set(origin == null ? null : origin.toAbsolutePath().normalize());
-    document.load(base);
-    document.execute(new ReplacePipeline(draft, "Recover unsaved changes"));
+    document.load(Layout.apply(base));
+    document.execute(new ReplacePipeline(Layout.apply(draft), "Recover unsaved changes"));
     state.selectOnly(List.of());
     recoveryFile = r.file();
     return FileOutcome.success();

@@ -24,6 +24,14 @@ public interface TaskExecutor extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * An executor for long work (starting a trial) whose tasks do not queue behind this one's;
+   * the caller closes it. Synchronous executors return themselves.
+   */
+  default TaskExecutor separateWorker() {
+    return this;
+  }
+
   /** Runs everything immediately on the calling thread; debouncing collapses to "now". */
   static TaskExecutor synchronous() {
     return new TaskExecutor() {

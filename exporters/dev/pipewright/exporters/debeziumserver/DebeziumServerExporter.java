@@ -7,7 +7,6 @@ import dev.pipewright.exporters.Text;
 import dev.pipewright.model.Cluster;
 import dev.pipewright.model.Converter;
 import dev.pipewright.model.Finding;
-import dev.pipewright.model.KafkaSecurity;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
@@ -86,24 +85,8 @@ public final class DebeziumServerExporter implements Exporter {
         : cluster.bootstrapServers());
     line(sb, producer + "key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     line(sb, producer + "value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    KafkaSecurity sec = cluster.security();
-    if (!"PLAINTEXT".equals(sec.protocol())) {
-      line(sb, producer + "security.protocol", sec.protocol());
-      if (sec.saslMechanism() != null) {
-        line(sb, producer + "sasl.mechanism", sec.saslMechanism());
-      }
-      if (sec.credentials() != null) {
-        String module = sec.saslMechanism() != null && sec.saslMechanism().startsWith("SCRAM")
-            ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-            : "org.apache.kafka.common.security.plain.PlainLoginModule";
-        line(sb, producer + "sasl.jaas.config", module + " required username=\"" + sec.credentials().username()
-            + "\" password=\"" + expression(sec.credentials().password()) + "\";");
-      }
-      if (sec.truststore() != null) {
-        line(sb, producer + "ssl.truststore.location", sec.truststore());
-        line(sb, producer + "ssl.truststore.type", sec.truststore().endsWith(".pem") ? "PEM" : "JKS");
-      }
-    }
+    ConnectorConfigs.clientSecurity(cluster.security(), null).forEach((k, v) ->
+        line(sb, producer + k, k.equals("sasl.jaas.config") ? expressions(v) : v));
     sb.append("\n# Format of the change events\n");
     Map<String, String> config = cc.config();
     for (String side : List.of("key", "value")) {
@@ -134,10 +117,6 @@ public final class DebeziumServerExporter implements Exporter {
       });
     }
     return List.of(ExportedFile.of("application.properties", sb.toString()));
-  }
-
-  private static String expression(String value) {
-    return SecretRef.parse(value).map(r -> "${" + r.key() + "}").orElse(value);
   }
 
   private static String expressions(String value) {

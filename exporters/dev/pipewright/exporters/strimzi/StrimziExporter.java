@@ -140,7 +140,7 @@ public final class StrimziExporter implements Exporter {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("apiVersion", "rbac.authorization.k8s.io/v1");
     r.put("kind", "Role");
-    r.put("metadata", Map.of("name", role, "namespace", o.namespace()));
+    r.put("metadata", metadata(role, o.namespace()));
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("apiGroups", List.of(""));
     rule.put("resources", List.of("secrets"));
@@ -150,7 +150,7 @@ public final class StrimziExporter implements Exporter {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("apiVersion", "rbac.authorization.k8s.io/v1");
     b.put("kind", "RoleBinding");
-    b.put("metadata", Map.of("name", role, "namespace", o.namespace()));
+    b.put("metadata", metadata(role, o.namespace()));
     Map<String, Object> subject = new LinkedHashMap<>();
     subject.put("kind", "ServiceAccount");
     subject.put("name", connectCluster + "-connect");
@@ -162,6 +162,13 @@ public final class StrimziExporter implements Exporter {
     ref.put("apiGroup", "rbac.authorization.k8s.io");
     b.put("roleRef", ref);
     return yaml(o, r) + "---\n" + write(b);
+  }
+
+  private static Map<String, Object> metadata(String name, String namespace) {
+    Map<String, Object> m = new LinkedHashMap<>(); // insertion order: the files must not vary per run
+    m.put("name", name);
+    m.put("namespace", namespace);
+    return m;
   }
 
   private static String readme(Pipeline p, ExportOptions o, List<ConnectorConfig> connectors, String connectCluster,

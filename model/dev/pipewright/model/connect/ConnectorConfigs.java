@@ -53,9 +53,13 @@ public final class ConnectorConfigs {
     return out;
   }
 
-  /** The config of one capture or sink node; throws {@link IllegalArgumentException} for other kinds. */
+  /**
+   * The config of one capture or sink node; throws {@link IllegalArgumentException} for other
+   * kinds. A sink no topic feeds gets a config without {@code topics}; {@link #forPipeline} leaves
+   * such sinks out (see {@link #isConnectorNode}).
+   */
   public static ConnectorConfig forNode(Pipeline p, Node n) {
-    if (!isConnectorNode(n)) {
+    if (n.kind() != NodeKind.DEBEZIUM && !n.kind().isSink()) {
       throw new IllegalArgumentException("'" + n.name() + "' is a " + n.kind().label()
           + "; only captures and sinks become connectors.");
     }
@@ -63,9 +67,12 @@ public final class ConnectorConfigs {
     return build(p, n, name == null ? slug(n.name()) : name);
   }
 
-  /** True for the nodes that become connectors: Debezium captures and sinks. */
-  public static boolean isConnectorNode(Node n) {
-    return n.kind() == NodeKind.DEBEZIUM || n.kind().isSink();
+  /**
+   * True for the nodes that become connectors: Debezium captures, and sinks fed by at least one
+   * topic. A store only applications write to (a dual write) has no connector.
+   */
+  public static boolean isConnectorNode(Pipeline p, Node n) {
+    return n.kind() == NodeKind.DEBEZIUM || (n.kind().isSink() && !upstreamTopics(p, n).isEmpty());
   }
 
   /** Node name to connector name, for every capture and sink of the pipeline. */
@@ -132,7 +139,7 @@ public final class ConnectorConfigs {
 
   private static List<Node> connectorNodes(Pipeline p) {
     List<Node> nodes = new ArrayList<>(p.nodesOf(NodeKind.DEBEZIUM));
-    nodes.addAll(p.nodesIn(Category.SINK));
+    nodes.addAll(p.nodesIn(Category.SINK).stream().filter(n -> isConnectorNode(p, n)).toList());
     return nodes;
   }
 
@@ -326,28 +333,46 @@ public final class ConnectorConfigs {
     b.put("schema.history.internal.kafka.topic", topic);
     Cluster c = p.cluster();
     b.put("schema.history.internal.kafka.bootstrap.servers", c.embedded() ? LOCAL_BOOTSTRAP : c.bootstrapServers());
-    KafkaSecurity sec = c.security();
+    Map<String, String> client = clientSecurity(c.security(), null);
+    for (String side : List.of("producer", "consumer")) {
+      String pre = "schema.history.internal." + side + ".";
+      client.forEach((k, v) -> {
+        if (k.equals("sasl.jaas.config")) {
+          b.secret(pre + k, v);
+        } else {
+          b.put(pre + k, v);
+        }
+      });
+    }
+  }
+
+  /**
+   * Kafka client settings for a secured cluster: {@code security.protocol}, {@code sasl.mechanism},
+   * {@code sasl.jaas.config} and the truststore; empty for PLAINTEXT. The JAAS line carries
+   * {@code password}, or the cluster's password reference when {@code password} is null (so an
+   * exported file holds a reference and only a running client holds a value).
+   */
+  public static Map<String, String> clientSecurity(KafkaSecurity sec, String password) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
     if (sec == null || "PLAINTEXT".equals(sec.protocol())) {
-      return;
+      return m;
     }
-    for (String client : List.of("producer", "consumer")) {
-      String pre = "schema.history.internal." + client + ".";
-      b.put(pre + "security.protocol", sec.protocol());
-      if (sec.saslMechanism() != null) {
-        b.put(pre + "sasl.mechanism", sec.saslMechanism());
-      }
-      if (sec.credentials() != null) {
-        String module = sec.saslMechanism() != null && sec.saslMechanism().startsWith("SCRAM")
-            ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-            : "org.apache.kafka.common.security.plain.PlainLoginModule";
-        b.secret(pre + "sasl.jaas.config", module + " required username=\"" + sec.credentials().username()
-            + "\" password=\"" + sec.credentials().password() + "\";");
-      }
-      if (sec.truststore() != null) {
-        b.put(pre + "ssl.truststore.location", sec.truststore());
-        b.put(pre + "ssl.truststore.type", sec.truststore().endsWith(".pem") ? "PEM" : "JKS");
-      }
+    m.put("security.protocol", sec.protocol());
+    if (sec.saslMechanism() != null) {
+      m.put("sasl.mechanism", sec.saslMechanism());
     }
+    if (sec.credentials() != null) {
+      String module = sec.saslMechanism() != null && sec.saslMechanism().startsWith("SCRAM")
+          ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+          : "org.apache.kafka.common.security.plain.PlainLoginModule";
+      m.put("sasl.jaas.config", module + " required username=\"" + sec.credentials().username()
+          + "\" password=\"" + (password != null ? password : sec.credentials().password()) + "\";");
+    }
+    if (sec.truststore() != null) {
+      m.put("ssl.truststore.location", sec.truststore());
+      m.put("ssl.truststore.type", sec.truststore().endsWith(".pem") ? "PEM" : "JKS");
+    }
+    return m;
   }
 
   // ---- sinks --------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package dev.pipewright.model.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -107,7 +106,7 @@ public final class PipelineFile {
       }
     } catch (NoSuchFileException e) {
       throw new PipelineFileException(List.of(new FileProblem(name, 0, 0, "", "The file does not exist",
-          "Check the path, or create the pipeline with 'pipewright new'")));
+          "Check the path and the current directory")));
     } catch (AccessDeniedException e) {
       throw new PipelineFileException(List.of(new FileProblem(name, 0, 0, "",
           "Permission to read the file was denied", "Check the file's permissions")));
@@ -122,9 +121,9 @@ public final class PipelineFile {
   public static Pipeline parse(byte[] yaml, String sourceName) throws PipelineFileException {
     Problems problems = new Problems(sourceName);
     if (yaml.length > MAX_FILE_BYTES) {
-      problems.wholeFile(tooLarge(yaml.length > MAX_FILE_BYTES ? "more than " + Text.size(MAX_FILE_BYTES)
-          : Text.size(yaml.length)), "Pipeline files are limited to " + Text.size(MAX_FILE_BYTES)
-          + "; check that this is the right file");
+      // Only "more than": load() stops reading at the limit, so the true size is unknown.
+      problems.wholeFile(tooLarge("more than " + Text.size(MAX_FILE_BYTES)), "Pipeline files are limited to "
+          + Text.size(MAX_FILE_BYTES) + "; check that this is the right file");
       throw problems.exception();
     }
     Optional<String> text = decodeUtf8(yaml, problems);
@@ -161,8 +160,8 @@ public final class PipelineFile {
       p = new PipelineReader(problems).read(root);
     } catch (RuntimeException e) {
       // A gap in the mapper must still end as a readable problem, never a stack trace.
-      problems.add(root.loc(), "", "Could not read the pipeline: " + e, "Please report this file to the "
-          + "Pipewright developers");
+      problems.add(root.loc(), "", "Could not read the pipeline: " + reason(e), "Please report this file to "
+          + "the Pipewright developers");
       p = null;
     }
     if (p == null || !problems.isEmpty()) {
@@ -199,7 +198,7 @@ public final class PipelineFile {
 
   private static YamlTree.Y readTree(String text, Problems problems) {
     YamlTree.Reader reader = null;
-    try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
+    try (YAMLParser parser = YAML.createParser(text)) {
       reader = new YamlTree.Reader(parser, problems, MAX_VALUE_CHARS, MAX_VALUES);
       YamlTree.Y root = reader.readDocument();
       // A file with aliases, tags or huge values is not a plain pipeline file; say that alone
@@ -237,7 +236,7 @@ public final class PipelineFile {
 
   private static void syntaxProblem(JsonProcessingException e, String text, String field, Problems problems) {
     Throwable cause = e.getCause();
-    Location at = Location.of(e.getLocation(), text);
+    Location at = Location.of(e.getLocation());
     String problem;
     if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       at = Location.of(m.getProblemMark());
@@ -252,6 +251,10 @@ public final class PipelineFile {
           r.getCodePoint());
       problems.add(at.line, at.column, field, problem,
           "Remove control characters; pipeline files are plain text. Is this really a pipeline file?");
+      return;
+    } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Expected a field name")) {
+      problems.add(at.line, keyColumn(text, at.line, "?"), field, "A key must be plain text, not a list or a mapping",
+          "Write 'key: value'; a '?' at the start of a line begins a complex key, which pipeline files do not use");
       return;
     } else {
       problem = e.getOriginalMessage();
@@ -312,7 +315,7 @@ public final class PipelineFile {
       return new Location(m.getLine() + 1, m.getColumn() + 1);
     }
 
-    static Location of(JsonLocation l, String text) {
+    static Location of(JsonLocation l) {
       if (l == null || l.getLineNr() < 1) {
         return new Location(1, 1);
       }
@@ -492,8 +495,4 @@ public final class PipelineFile {
       // Best effort: the data itself was forced before the move.
     }
   }
-
-  // Referenced so the import is not flagged; JsonParseException is a JsonProcessingException.
-  @SuppressWarnings("unused")
-  private static final Class<?> PARSE_EXCEPTION = JsonParseException.class;
 }

@@ -151,12 +151,32 @@ final class PipelineWriter {
   }
 
   private static String key(String k) {
-    return needsQuotes(k) || !readsBackAs(k + ": v\n", k, JsonToken.FIELD_NAME) ? doubleQuoted(k) : k;
+    if (needsQuotes(k)) {
+      return doubleQuoted(k);
+    }
+    return plainIsText(k) || readsBackAs(k + ": v\n", k, JsonToken.FIELD_NAME) ? k : doubleQuoted(k);
   }
 
   /** A string scalar, plain when YAML reads it back as the same string, double-quoted otherwise. */
   static String scalar(String s) {
-    return needsQuotes(s) || !readsBackAs("k: " + s + "\n", s, JsonToken.VALUE_STRING) ? doubleQuoted(s) : s;
+    if (needsQuotes(s)) {
+      return doubleQuoted(s);
+    }
+    return plainIsText(s) || readsBackAs("k: " + s + "\n", s, JsonToken.VALUE_STRING) ? s : doubleQuoted(s);
+  }
+
+  private static final java.util.Set<String> WORDS = java.util.Set.of(
+      "y", "n", "yes", "no", "on", "off", "true", "false", "null");
+
+  /**
+   * The common case decided without a parser: YAML reads numbers, dates and special floats only
+   * from text starting with a digit, sign or dot, so text starting with a letter is a string
+   * unless it is one of the boolean or null words. Everything else is asked of the parser.
+   */
+  private static boolean plainIsText(String s) {
+    char c = s.charAt(0);
+    return (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+        && !WORDS.contains(s.toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

@@ -29,10 +29,13 @@ final class CaptureRules {
           + "confirms a position when it sees a change of a captured table, so while those tables are "
           + "quiet and the rest of the database is busy, the slot holds WAL back until the disk fills "
           + "and PostgreSQL stops. Heartbeats (heartbeat.interval.ms) let the connector confirm "
-          + "regularly, and heartbeat.action.query writes to a heartbeat table (one the publication "
-          + "includes) so there is always a captured change to confirm.",
-      "set heartbeat.interval.ms to 10000 and heartbeat.action.query to "
-          + "INSERT INTO debezium_heartbeat (id, ts) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now()",
+          + "regularly, and heartbeat.action.query writes to a heartbeat table so there is always a "
+          + "captured change to confirm. As Debezium's PostgreSQL documentation notes, that table must "
+          + "be in the publication (with the default filtered publication: in table.include.list), or "
+          + "the write never reaches the connector; a pg_logical_emit_message heartbeat needs no table.",
+      "set heartbeat.interval.ms to 10000, heartbeat.action.query to INSERT INTO debezium_heartbeat (id, ts) "
+          + "VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET ts = now(), and add public.debezium_heartbeat "
+          + "to table.include.list",
       (p, r) -> {
         for (Node n : p.nodesOf(NodeKind.DEBEZIUM)) {
           Optional<Node> src = Flow.source(p, n);
@@ -483,6 +486,22 @@ final class CaptureRules {
         }
       });
 
+  static final Rule SNAPSHOT_ALWAYS = new DefinedRule("PW-SNAPSHOT-ALWAYS", WARNING,
+      "Capture re-reads every table on each restart",
+      "snapshot.mode always takes a full snapshot every time the connector starts, and connectors "
+          + "restart on every rebalance, deployment and worker failure. Each restart re-sends every "
+          + "row of every captured table to all sinks and loads the database with full table scans.",
+      "set snapshot.mode to initial (or when_needed)",
+      (p, r) -> {
+        for (Node n : p.nodesOf(NodeKind.DEBEZIUM)) {
+          if (n.property("snapshot.mode").orElse("initial").equals("always")) {
+            r.node(n, "snapshot.mode", quote(n.name()) + " snapshots every table again on each restart "
+                    + "(snapshot.mode=always): every rebalance re-sends all rows to all sinks",
+                "set snapshot.mode to initial, or when_needed to re-snapshot only when the offsets are gone");
+          }
+        }
+      });
+
   static final Rule DECIMAL_DOUBLE = new DefinedRule("PW-DECIMAL-DOUBLE", INFO,
       "DECIMAL columns captured as floating point",
       "decimal.handling.mode double turns NUMERIC/DECIMAL values (money, quantities) into binary "
@@ -542,6 +561,7 @@ final class CaptureRules {
 
   static final List<Rule> ALL = List.of(HEARTBEAT, PGOUTPUT, SLOT_NAME_RULE, SLOT_SHARED, PUBLICATION_SHARED,
       SERVER_ID, SCHEMA_HISTORY_MISSING, SCHEMA_HISTORY_TOPIC, PREFIX_UNIQUE, CAPTURE_TASKS, TABLE_FILTER,
-      FILTER_CONFLICT, NOT_APPLICABLE, CAPTURE_OUTPUT, SNAPSHOT_STATE, SNAPSHOT_ONLY, DECIMAL_DOUBLE,
+      FILTER_CONFLICT, NOT_APPLICABLE, CAPTURE_OUTPUT, SNAPSHOT_STATE, SNAPSHOT_ONLY, SNAPSHOT_ALWAYS,
+      DECIMAL_DOUBLE,
       OUTBOX_TABLE, EMBEDDED_OUTSIDE_LOCAL);
 }

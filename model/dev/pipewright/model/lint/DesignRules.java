@@ -205,6 +205,46 @@ final class DesignRules {
         }
       });
 
+  static final Rule CLUSTER_ADDRESS = new DefinedRule("PW-CLUSTER-ADDRESS", WARNING,
+      "No Kafka address outside environment local",
+      "Without bootstrapServers a cluster means the local trial's embedded broker, which exists only "
+          + "on a laptop. Outside environment local the exports (Terraform topics, Strimzi), the "
+          + "monitor and the drift check have no cluster to point at.",
+      "set bootstrapServers of cluster 'prod' to kafka-1.internal:9093,kafka-2.internal:9093",
+      (p, r) -> {
+        if (p.environment() == Environment.LOCAL) {
+          return;
+        }
+        if (p.clusters().isEmpty()) {
+          r.pipeline("clusters", "The pipeline names no Kafka cluster in environment " + p.environment().yamlName(),
+              "add a cluster with bootstrapServers (and security, connect, schemaRegistryUrl as needed)");
+        }
+        for (int i = 0; i < p.clusters().size(); i++) {
+          Cluster c = p.clusters().get(i);
+          if (c.embedded()) {
+            r.pipeline("clusters[" + i + "].bootstrapServers", "Cluster " + quote(c.name())
+                    + " has no bootstrapServers, so it stands for the local trial's embedded broker, which "
+                    + "does not exist in environment " + p.environment().yamlName(),
+                "set bootstrapServers of " + quote(c.name()) + " to the brokers' host:port list");
+          }
+        }
+      });
+
+  static final Rule TOPIC_UNREAD = new DefinedRule("PW-TOPIC-UNREAD", INFO,
+      "Data topic nobody reads",
+      "A data topic with nothing drawn after it costs broker disk and, when a capture fills it, "
+          + "database load, for no consumer in this pipeline. Either a consumer is missing from the "
+          + "drawing or the table could leave table.include.list.",
+      "connect shop.public.customers to the sink that needs it, or drop the table from table.include.list",
+      (p, r) -> {
+        for (Node t : p.nodesOf(NodeKind.TOPIC)) {
+          if (Flow.role(t).equals("data") && Graph.of(p).downstream(t.name()).isEmpty()) {
+            r.node(t, null, "Nothing in the pipeline reads topic " + quote(Flow.topicName(t)),
+                "connect it to a sink, transform or application, or stop producing it");
+          }
+        }
+      });
+
   static final Rule UNKNOWN_PROPERTY = new DefinedRule("PW-UNKNOWN-PROPERTY", INFO,
       "Property not in the catalogue (passed through unchecked)",
       "Properties Pipewright does not know are passed to the connector as strings, which is how "
@@ -231,5 +271,5 @@ final class DesignRules {
   }
 
   static final List<Rule> ALL = List.of(DUAL_WRITE, SCHEMA_REGISTRY, REROUTE_KEYS, MASK_AFTER_TOPIC,
-      PLAINTEXT_KAFKA, DB_TLS, TRANSFORM_UNATTACHED, WAL_GUARD, UNKNOWN_PROPERTY);
+      PLAINTEXT_KAFKA, DB_TLS, TRANSFORM_UNATTACHED, WAL_GUARD, CLUSTER_ADDRESS, TOPIC_UNREAD, UNKNOWN_PROPERTY);
 }

@@ -10,7 +10,11 @@ import dev.pipewright.model.Converter;
 import dev.pipewright.model.Environment;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
+import dev.pipewright.model.Pipeline;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Rules about sink connectors: error handling, keys, deletes. */
 final class SinkRules {
@@ -29,12 +33,37 @@ final class SinkRules {
           return;
         }
         for (Node n : p.nodesIn(Category.SINK)) {
-          if (Flow.hasErrorHandling(n) && Flow.dlq(n) == null
+          if (Flow.hasErrorHandling(n) && Flow.dlq(n) == null && !readsDeadLetters(p, n)
               && n.property("errors.tolerance").orElse("none").equals("none")) {
             r.node(n, "errors.deadletterqueue.topic.name", "Sink " + quote(n.name())
                     + " has no dead-letter topic: one record it cannot write stops it, and all later changes wait",
                 "set errors.tolerance to all and errors.deadletterqueue.topic.name to "
                     + quote("dlq." + n.name()));
+          }
+        }
+      });
+
+  private static boolean readsDeadLetters(Pipeline p, Node sink) {
+    return Flow.topicsUpstream(p, sink).stream().anyMatch(t -> Flow.role(t).equals("dead-letter"));
+  }
+
+  static final Rule DLQ_REPLAY = new DefinedRule("PW-DLQ-REPLAY", WARNING,
+      "Sink replaying a dead-letter topic has no dead-letter topic of its own",
+      "Records in a dead-letter topic already failed once, and a sink that replays or archives them "
+          + "meets the same poison records first. Without a dead-letter topic of its own it stops at "
+          + "the first one (errors.tolerance=none), so the replay never gets past it. Checked in every "
+          + "environment, since replays are tried out locally too.",
+      "set errors.tolerance to all and errors.deadletterqueue.topic.name to dlq.parking-lot on the replaying sink",
+      (p, r) -> {
+        for (Node n : p.nodesIn(Category.SINK)) {
+          if (Flow.hasErrorHandling(n) && Flow.dlq(n) == null && readsDeadLetters(p, n)
+              && n.property("errors.tolerance").orElse("none").equals("none")) {
+            String read = Flow.topicsUpstream(p, n).stream().filter(t -> Flow.role(t).equals("dead-letter"))
+                .map(t -> quote(Flow.topicName(t))).findFirst().orElse("");
+            r.node(n, "errors.deadletterqueue.topic.name", "Sink " + quote(n.name()) + " replays dead-letter topic "
+                    + read + " but has no dead-letter topic itself: the first record that fails again stops it",
+                "set errors.tolerance to all and errors.deadletterqueue.topic.name to a parking-lot topic, e.g. "
+                    + quote("parking-lot." + n.name()));
           }
         }
       });
@@ -223,14 +252,16 @@ final class SinkRules {
 
   static final Rule SCHEMALESS = new DefinedRule("PW-SCHEMALESS", ERROR,
       "Sink needs schemas the converter does not send",
-      "The Debezium JDBC sink creates and alters tables from the schema carried with each record, and "
-          + "a search sink with schema.ignore=false builds its mapping the same way. Plain JSON without "
-          + "schemas (converter json) carries none, so those sinks fail on the first record.",
+      "The Debezium JDBC sink creates and alters tables from the schema carried with each record, "
+          + "a search sink with schema.ignore=false builds its mapping the same way, and Parquet files "
+          + "need a schema to be written at all. Plain JSON without schemas (converter json) carries "
+          + "none, so those sinks fail on the first record.",
       "set the converter to json-schemas (or avro/protobuf with a schema registry)",
       (p, r) -> {
         for (Node n : p.nodesIn(Category.SINK)) {
           boolean needsSchema = n.kind() == NodeKind.JDBC_SINK
-              || (Flow.isSearch(n.kind()) && !n.property("schema.ignore").orElse("true").equals("true"));
+              || (Flow.isSearch(n.kind()) && !n.property("schema.ignore").orElse("true").equals("true"))
+              || (n.kind() == NodeKind.LAKE && n.property("format").orElse("iceberg").equals("s3-parquet"));
           if (!needsSchema) {
             continue;
           }
@@ -270,6 +301,82 @@ final class SinkRules {
         }
       });
 
-  static final List<Rule> ALL = List.of(DLQ, DLQ_SILENT_DROP, DLQ_UNUSED, DLQ_LOOP, DLQ_HEADERS, UPSERT_KEY,
-      JDBC_DELETE_KEY, SEARCH_KEY, SEARCH_DELETES, UNWRAP, DROPPED_DELETES, SCHEMALESS, IDLE_TASKS);
+  static final Rule CONVERTER_MISMATCH = new DefinedRule("PW-CONVERTER-MISMATCH", ERROR,
+      "Sink reads topics written in different formats",
+      "A Kafka Connect sink decodes every record with one converter. When the captures behind its "
+          + "topics write different formats (say Avro and JSON), or the sink overrides the converter "
+          + "with another one, part of the records cannot be decoded and the task fails on the first.",
+      "give 'billing-cdc' the same converter as 'shop-cdc', or feed the two formats to separate sinks",
+      (p, r) -> {
+        for (Node n : p.nodesIn(Category.SINK)) {
+          if (n.kind() == NodeKind.JSONL_FILE) {
+            continue; // writes the topic's bytes as text, whatever the format
+          }
+          Map<Converter, String> writers = new LinkedHashMap<>();
+          for (Node c : Flow.capturesFeedingSink(p, n)) {
+            writers.putIfAbsent(Flow.converterOf(p, c), quote(c.name()));
+          }
+          Optional<Converter> own = Converter.fromYaml(n.properties().get("converter"));
+          if (writers.size() > 1) {
+            r.node(n, null, "Sink " + quote(n.name()) + " reads topics written as " + describe(writers)
+                    + "; one sink decodes with one converter, so part of its records fail",
+                "make the captures feeding " + quote(n.name()) + " use one converter, or split the sink in two");
+          } else if (own.isPresent() && writers.size() == 1 && !writers.containsKey(own.get())) {
+            r.node(n, "converter", "Sink " + quote(n.name()) + " decodes with " + own.get().yamlName()
+                    + " but its topics are written as " + describe(writers) + ": every record fails to decode",
+                "remove the converter override from " + quote(n.name()));
+          }
+        }
+      });
+
+  private static String describe(Map<Converter, String> writers) {
+    return String.join(" and ", writers.entrySet().stream()
+        .map(e -> e.getKey().yamlName() + " (by " + e.getValue() + ")").toList());
+  }
+
+  static final Rule ICEBERG_TARGET = new DefinedRule("PW-ICEBERG-TARGET", ERROR,
+      "Iceberg sink without a catalog or tables",
+      "The Iceberg sink commits through a catalog (Pipewright exports a REST catalog, so it needs "
+          + "iceberg.catalog.uri) and writes the tables listed in iceberg.tables, unless dynamic "
+          + "routing (iceberg.tables.dynamic-enabled with a route field) picks the table per record. "
+          + "Without them the connector has nowhere to commit or nothing to write.",
+      "set iceberg.catalog.uri to https://catalog.internal:8181 and iceberg.tables to bronze.orders",
+      (p, r) -> {
+        for (Node n : p.nodesOf(NodeKind.LAKE)) {
+          if (!n.property("format").orElse("iceberg").equals("iceberg")) {
+            continue;
+          }
+          if (n.property("iceberg.catalog.uri").filter(v -> !v.isBlank()).isEmpty()) {
+            r.node(n, "iceberg.catalog.uri", quote(n.name()) + " writes Iceberg tables but names no catalog "
+                    + "(iceberg.catalog.uri): the sink cannot commit",
+                "set iceberg.catalog.uri to the REST catalog's URL");
+          }
+          boolean dynamic = "true".equals(n.properties().get("iceberg.tables.dynamic-enabled"));
+          if (!dynamic && n.property("iceberg.tables").filter(v -> !v.isBlank()).isEmpty()) {
+            r.node(n, "iceberg.tables", quote(n.name()) + " writes Iceberg but lists no iceberg.tables "
+                    + "(and no dynamic routing): it has no table to write to",
+                "set iceberg.tables to the target tables, e.g. " + n.property("layer").orElse("bronze") + ".orders");
+          }
+        }
+      });
+
+  static final Rule JDBC_DELETES = new DefinedRule("PW-JDBC-DELETES", INFO,
+      "Read model keeps deleted rows",
+      "With delete.enabled=false the JDBC sink ignores delete events: rows deleted at the source "
+          + "stay in the read model for ever. That is right for an archive, wrong for a view that "
+          + "should mirror the source.",
+      "set delete.enabled to true (with primary.key.mode record_key)",
+      (p, r) -> {
+        for (Node n : p.nodesOf(NodeKind.JDBC_SINK)) {
+          if (!n.boolProperty("delete.enabled") && !Flow.capturesFeedingSink(p, n).isEmpty()) {
+            r.node(n, "delete.enabled", quote(n.name()) + " ignores deletes (delete.enabled=false): rows deleted "
+                    + "at the source stay in it",
+                "set delete.enabled to true with primary.key.mode record_key, unless it is meant to be an archive");
+          }
+        }
+      });
+
+  static final List<Rule> ALL = List.of(DLQ, DLQ_REPLAY, DLQ_SILENT_DROP, DLQ_UNUSED, DLQ_LOOP, DLQ_HEADERS, UPSERT_KEY,
+      JDBC_DELETE_KEY, SEARCH_KEY, SEARCH_DELETES, UNWRAP, DROPPED_DELETES, SCHEMALESS, IDLE_TASKS,
+      CONVERTER_MISMATCH, ICEBERG_TARGET, JDBC_DELETES);
 }

@@ -212,8 +212,13 @@ final class StructureRules {
                   + (spec.isPresent() ? envRef(n, key) : "${env:" + envName(n.name() + "_" + key) + "}")
                   + " (environment variable) or ${file:/etc/pipewright/secrets.properties:"
                   + n.name() + "." + key + "}";
-              r.node(n, key, quote(n.name()) + " stores " + key
-                  + " as plain text; it would be written to the pipeline file, exports and logs", fix);
+              // Never echo the value: even a mistyped reference may be a pasted secret.
+              String what = value.trim().startsWith("${")
+                  ? " holds a malformed secret reference for " + key + " (an environment variable name takes "
+                      + "letters, digits and _; a file reference is ${file:path:key}); it would be used as a "
+                      + "literal password"
+                  : " stores " + key + " as plain text; it would be written to the pipeline file, exports and logs";
+              r.node(n, key, quote(n.name()) + what, fix);
             } else if (embedsPassword(key, value, spec)) {
               r.node(n, key, quote(n.name()) + " has a plain-text password inside " + key
                   + "; it would be written to the pipeline file, exports and logs",

@@ -15,6 +15,15 @@ import java.util.Optional;
 final class TopicRules {
   private TopicRules() {}
 
+  // Unset values fall back to the catalogue's defaults (3 and 2), as the topic exporters do.
+  private static long replicationFactor(Node topic) {
+    return topic.intProperty("replication.factor", 3);
+  }
+
+  private static long minInsync(Node topic) {
+    return topic.intProperty("min.insync.replicas", 2);
+  }
+
   static final Rule REPLICATION = new DefinedRule("PW-REPLICATION", WARNING,
       "Topic not replicated enough for production",
       "With replication.factor below 3 one broker failure or maintenance leaves a partition "
@@ -27,8 +36,8 @@ final class TopicRules {
           return;
         }
         for (Node n : p.nodesOf(NodeKind.TOPIC)) {
-          long rf = n.intProperty("replication.factor", 3);
-          long isr = n.intProperty("min.insync.replicas", 2);
+          long rf = replicationFactor(n);
+          long isr = minInsync(n);
           if (rf < 3) {
             r.node(n, "replication.factor", "Topic " + quote(Flow.topicName(n)) + " has replication.factor "
                     + rf + " in environment " + p.environment().yamlName()
@@ -52,8 +61,8 @@ final class TopicRules {
       "set min.insync.replicas to 1 when replication.factor is 1 (local), or replication.factor to 3",
       (p, r) -> {
         for (Node n : p.nodesOf(NodeKind.TOPIC)) {
-          long rf = n.intProperty("replication.factor", 3);
-          long isr = n.intProperty("min.insync.replicas", 2);
+          long rf = replicationFactor(n);
+          long isr = minInsync(n);
           if (rf >= 1 && isr > rf) {
             r.node(n, "min.insync.replicas", "Topic " + quote(Flow.topicName(n)) + " needs " + isr
                     + " in-sync replicas but has only " + rf + ": every acks=all write fails with NotEnoughReplicas",
@@ -75,8 +84,8 @@ final class TopicRules {
           return;
         }
         for (Node n : p.nodesOf(NodeKind.TOPIC)) {
-          long rf = n.intProperty("replication.factor", 3);
-          long isr = n.intProperty("min.insync.replicas", 2);
+          long rf = replicationFactor(n);
+          long isr = minInsync(n);
           if (rf >= 2 && isr == rf) {
             r.node(n, "min.insync.replicas", "Topic " + quote(Flow.topicName(n)) + " requires all " + rf
                     + " replicas in sync: any one broker down stops every write to it",

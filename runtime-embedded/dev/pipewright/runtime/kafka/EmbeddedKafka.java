@@ -1,6 +1,7 @@
 package dev.pipewright.runtime.kafka;
 
 import dev.pipewright.runtime.util.Loopback;
+import dev.pipewright.runtime.util.ServerBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
@@ -44,11 +44,11 @@ public final class EmbeddedKafka implements AutoCloseable {
   private Duration lastStartup = Duration.ZERO;
 
   private EmbeddedKafka(Builder b) {
-    this.dataDir = b.dataDir.toAbsolutePath();
-    this.clock = b.clock;
-    this.startupWait = b.startupWait;
+    this.dataDir = b.dataDir();
+    this.clock = b.clock();
+    this.startupWait = b.startupWait();
     this.overrides = Map.copyOf(b.overrides);
-    this.brokerPort = b.port;
+    this.brokerPort = b.port();
   }
 
   public static Builder builder() {
@@ -245,33 +245,15 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /** Builds an {@link EmbeddedKafka}; only the data directory is required. */
-  public static final class Builder {
-    private Path dataDir;
-    private Clock clock = Clock.systemUTC();
-    private Duration startupWait = Duration.ofSeconds(90);
-    private int port;
+  public static final class Builder extends ServerBuilder<Builder> {
     private final Map<String, String> overrides = new LinkedHashMap<>();
 
-    private Builder() {}
-
-    public Builder dataDir(Path dir) {
-      this.dataDir = dir;
-      return this;
+    private Builder() {
+      super(Duration.ofSeconds(90));
     }
 
-    /** The broker's loopback port; 0 (the default) picks a free one at the first start. */
-    public Builder port(int p) {
-      this.port = p;
-      return this;
-    }
-
-    public Builder clock(Clock c) {
-      this.clock = Objects.requireNonNull(c);
-      return this;
-    }
-
-    public Builder startupWait(Duration d) {
-      this.startupWait = Objects.requireNonNull(d);
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -282,7 +264,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public EmbeddedKafka build() {
-      Objects.requireNonNull(dataDir, "dataDir");
+      dataDir();
       return new EmbeddedKafka(this);
     }
   }

@@ -1,6 +1,7 @@
 package dev.pipewright.runtime.pg;
 
 import dev.pipewright.runtime.util.Loopback;
+import dev.pipewright.runtime.util.ServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,10 +43,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private Duration lastStartup = Duration.ZERO;
 
   private EmbeddedPostgres(Builder b) {
-    this.dataDir = b.dataDir.toAbsolutePath();
-    this.clock = b.clock;
-    this.startupWait = b.startupWait;
-    this.port = b.port;
+    this.dataDir = b.dataDir();
+    this.clock = b.clock();
+    this.startupWait = b.startupWait();
+    this.port = b.port();
     Map<String, String> cfg = new LinkedHashMap<>();
     // zonky starts postgres with -F (fsync off) and asynchronous commit; a trial that is killed
     // must not lose acknowledged commits, and logical decoding lags without synchronous commit.
@@ -236,33 +236,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   /** Builds an {@link EmbeddedPostgres}; only the data directory is required. */
-  public static final class Builder {
-    private Path dataDir;
-    private Clock clock = Clock.systemUTC();
-    private Duration startupWait = Duration.ofSeconds(30);
-    private int port;
+  public static final class Builder extends ServerBuilder<Builder> {
     private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
-    private Builder() {}
-
-    public Builder dataDir(Path dir) {
-      this.dataDir = dir;
-      return this;
+    private Builder() {
+      super(Duration.ofSeconds(30));
     }
 
-    /** 0 (the default) picks a free loopback port at the first start. */
-    public Builder port(int p) {
-      this.port = p;
-      return this;
-    }
-
-    public Builder clock(Clock c) {
-      this.clock = Objects.requireNonNull(c);
-      return this;
-    }
-
-    public Builder startupWait(Duration d) {
-      this.startupWait = Objects.requireNonNull(d);
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -273,7 +255,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public EmbeddedPostgres build() {
-      Objects.requireNonNull(dataDir, "dataDir");
+      dataDir();
       return new EmbeddedPostgres(this);
     }
   }

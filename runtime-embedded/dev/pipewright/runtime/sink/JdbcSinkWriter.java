@@ -20,6 +20,7 @@ final class JdbcSinkWriter implements SinkWriter {
   private final BiConsumer<SinkRecord, Throwable> errant;
   private JdbcSinkConnectorTask task;
   private HostedSinkTaskContext context;
+  private boolean broken;
 
   JdbcSinkWriter(String connector, Map<String, String> props, BiConsumer<SinkRecord, Throwable> errant) {
     this.connector = connector;
@@ -42,11 +43,20 @@ final class JdbcSinkWriter implements SinkWriter {
 
   @Override
   public void write(List<ConsumerRecord<byte[], byte[]>> raw, List<SinkRecord> records) {
+    if (broken) {
+      try {
+        restart();
+      } catch (RuntimeException e) {
+        // Hibernate cannot bootstrap without a connection: the database is not back yet
+        throw new TargetUnavailableException("the JDBC sink cannot reach its database: " + rootMessage(e), e);
+      }
+      broken = false;
+    }
     task.put(records);
     Throwable failed = task.getLastProcessingException();
     if (failed != null) {
-      // The task refuses every later batch once one failed; start it afresh for the retry.
-      restart();
+      // The task refuses every later batch once one failed; it is started afresh before the retry.
+      broken = true;
       throw new IllegalStateException(rootMessage(failed), failed);
     }
   }
@@ -54,12 +64,13 @@ final class JdbcSinkWriter implements SinkWriter {
   private void restart() {
     try {
       task.stop();
-    } finally {
-      task = new JdbcSinkConnectorTask();
-      task.initialize(context);
-      task.start(props);
-      task.open(context.assignment());
+    } catch (RuntimeException e) {
+      // a task whose start failed has little to stop
     }
+    task = new JdbcSinkConnectorTask();
+    task.initialize(context);
+    task.start(props);
+    task.open(context.assignment());
   }
 
   static String rootMessage(Throwable t) {

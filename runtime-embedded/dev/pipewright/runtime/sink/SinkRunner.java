@@ -184,7 +184,7 @@ public final class SinkRunner implements AutoCloseable {
           List<ConsumerRecord<byte[], byte[]>> l = recs.records(tp);
           commit.put(tp, new OffsetAndMetadata(l.get(l.size() - 1).offset() + 1));
         }
-        consumer.commitSync(commit);
+        commitUntilDone(commit);
       }
     } catch (WakeupException e) {
       // close() asked us to stop
@@ -198,12 +198,32 @@ public final class SinkRunner implements AutoCloseable {
     }
   }
 
+  /** Commits after a write; while the broker is away (a restart) it keeps trying instead of failing the sink. */
+  private void commitUntilDone(Map<TopicPartition, OffsetAndMetadata> commit) {
+    while (true) {
+      try {
+        consumer.commitSync(commit, Duration.ofSeconds(10));
+        return;
+      } catch (org.apache.kafka.common.errors.RetriableException e) {
+        if (!running) {
+          throw e;
+        }
+        LOG.warn("Sink {} could not commit offsets yet ({}); retrying", node.name(), e.getMessage());
+      }
+    }
+  }
+
   private void checkCaughtUp(long polledAt) {
     Set<TopicPartition> assigned = consumer.assignment();
     if (assigned.isEmpty()) {
       return;
     }
-    Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, Duration.ofSeconds(5));
+    Map<TopicPartition, Long> ends;
+    try {
+      ends = consumer.endOffsets(assigned, Duration.ofSeconds(5));
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      return; // the broker is away; ask again on the next idle poll
+    }
     for (TopicPartition tp : assigned) {
       if (consumer.position(tp) < ends.getOrDefault(tp, 0L)) {
         return;
@@ -229,15 +249,22 @@ public final class SinkRunner implements AutoCloseable {
       inFlight.put(r.topic() + "/" + r.partition() + "/" + r.offset(), r);
     }
     Exception last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS && running; attempt++) {
+    int attempt = 0;
+    while (running) {
       try {
         writer.write(raw, connect);
         flushDlq();
         return;
       } catch (Exception e) {
         last = e;
-        LOG.warn("Sink {} write attempt {} failed: {}", node.name(), attempt, JdbcSinkWriter.rootMessage(e));
-        sleep(200L * attempt * attempt);
+        attempt++;
+        boolean outage = transientOutage(e);
+        LOG.warn("Sink {} write attempt {} failed{}: {}", node.name(), attempt,
+            outage ? " (target unreachable, retrying until it is back)" : "", JdbcSinkWriter.rootMessage(e));
+        if (!outage && attempt >= ATTEMPTS) {
+          break;
+        }
+        sleep(Math.min(5_000, 200L * attempt * attempt));
       }
     }
     if (last == null) {
@@ -255,6 +282,24 @@ public final class SinkRunner implements AutoCloseable {
       }
     }
     flushDlq();
+  }
+
+  /**
+   * True when the target could not be reached (connection refused or lost, server shutting
+   * down): such a batch is retried until the target is back instead of being dead-lettered.
+   */
+  static boolean transientOutage(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof TargetUnavailableException || c instanceof java.net.ConnectException
+          || c instanceof java.net.SocketException) {
+        return true;
+      }
+      if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void errant(SinkRecord record, Throwable error) {

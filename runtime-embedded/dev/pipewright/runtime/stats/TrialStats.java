@@ -122,7 +122,8 @@ public final class TrialStats {
         s.duplicates.incrementAndGet();
       }
       Object source = Fields.get(value, "source");
-      if (Fields.get(source, "ts_ms") instanceof Number ts) {
+      // snapshot reads carry the time they were read, not a commit: they would skew change latency
+      if (!"r".equals(Fields.get(value, "op")) && Fields.get(source, "ts_ms") instanceof Number ts) {
         s.latency.record(clock.millis() - ts.longValue());
       }
     }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,15 +69,14 @@ public final class DemoWorkload implements AutoCloseable {
 
   private void run() {
     Random rnd = new Random(seed);
-    try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-      c.setAutoCommit(false);
+    try (Connection c = DriverManager.getConnection(jdbcUrl); Statements st = open(c)) {
       long start = System.nanoTime();
       long nextMultiRow = start + Duration.ofSeconds(3).toNanos();
       long nextCopy = start + Duration.ofSeconds(5).toNanos();
       long largeAt = start + largeTransactionAfter.toNanos();
       boolean largeDone = largeTransactionRows <= 0;
       // At high rates commit a few changes together: one fsync per commit caps single-row commits.
-      int perTx = (int) Math.max(1, Math.ceil(rate / 250.0));
+      int perTx = (int) Math.max(1, Math.ceil(rate / 100.0));
       while (running) {
         long now = System.nanoTime();
         if (!largeDone && now >= largeAt) {
@@ -91,7 +91,7 @@ public final class DemoWorkload implements AutoCloseable {
         } else {
           long n = 0;
           for (int i = 0; i < perTx; i++) {
-            n += singleRow(c, rnd);
+            n += st.singleRow(rnd);
           }
           c.commit();
           changes.addAndGet(n);
@@ -113,44 +113,68 @@ public final class DemoWorkload implements AutoCloseable {
     }
   }
 
-  /** One random single-row change (not committed); returns rows changed. */
-  static int singleRow(Connection c, Random rnd) throws SQLException {
-    int dice = rnd.nextInt(100);
-    long maxOrder = maxId(c, "orders");
-    long maxCustomer = maxId(c, "customers");
-    if (dice < 40) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO public.orders (customer_id, status, total) VALUES (?, 'new', ?)")) {
-        ps.setLong(1, 1 + rnd.nextInt((int) Math.max(1, maxCustomer)));
-        ps.setBigDecimal(2, money(rnd));
-        return ps.executeUpdate();
+  /**
+   * Prepared statements and the current id ranges of one connection, so that a single-row change
+   * costs one round trip (ids are re-read every few hundred changes).
+   */
+  static final class Statements implements AutoCloseable {
+    private final Connection c;
+    private final PreparedStatement insertOrder;
+    private final PreparedStatement updateOrder;
+    private final PreparedStatement deleteOrder;
+    private final PreparedStatement insertCustomer;
+    private final PreparedStatement updateCustomer;
+    private long maxOrder;
+    private long maxCustomer;
+    private int sinceRefresh = Integer.MAX_VALUE;
+
+    Statements(Connection c) throws SQLException {
+      this.c = c;
+      insertOrder = c.prepareStatement("INSERT INTO public.orders (customer_id, status, total) VALUES (?, 'new', ?)");
+      updateOrder = c.prepareStatement("UPDATE public.orders SET status = ?, total = ?, updated_at = now() WHERE id = ?");
+      deleteOrder = c.prepareStatement("DELETE FROM public.orders WHERE id = ?");
+      insertCustomer = c.prepareStatement("INSERT INTO public.customers (name, email, tier) VALUES (?, ?, 'standard')");
+      updateCustomer = c.prepareStatement("UPDATE public.customers SET tier = ? WHERE id = ?");
+    }
+
+    /** One random single-row change (not committed); returns rows changed. */
+    int singleRow(Random rnd) throws SQLException {
+      if (sinceRefresh++ >= 200) {
+        maxOrder = maxId(c, "orders");
+        maxCustomer = maxId(c, "customers");
+        sinceRefresh = 0;
       }
-    } else if (dice < 70) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE public.orders SET status = ?, total = ?, updated_at = now() WHERE id = ?")) {
-        ps.setString(1, new String[] {"paid", "shipped", "delivered", "returned"}[rnd.nextInt(4)]);
-        ps.setBigDecimal(2, money(rnd));
-        ps.setLong(3, 1 + rnd.nextInt((int) Math.max(1, maxOrder)));
-        return ps.executeUpdate();
-      }
-    } else if (dice < 80) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM public.orders WHERE id = ?")) {
-        ps.setLong(1, 1 + rnd.nextInt((int) Math.max(1, maxOrder)));
-        return ps.executeUpdate();
-      }
-    } else if (dice < 90) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO public.customers (name, email, tier) VALUES (?, ?, 'standard')")) {
+      int dice = rnd.nextInt(100);
+      if (dice < 40) {
+        insertOrder.setLong(1, 1 + rnd.nextInt((int) Math.max(1, maxCustomer)));
+        insertOrder.setBigDecimal(2, money(rnd));
+        maxOrder++;
+        return insertOrder.executeUpdate();
+      } else if (dice < 70) {
+        updateOrder.setString(1, new String[] {"paid", "shipped", "delivered", "returned"}[rnd.nextInt(4)]);
+        updateOrder.setBigDecimal(2, money(rnd));
+        updateOrder.setLong(3, 1 + rnd.nextInt((int) Math.max(1, maxOrder)));
+        return updateOrder.executeUpdate();
+      } else if (dice < 80) {
+        deleteOrder.setLong(1, 1 + rnd.nextInt((int) Math.max(1, maxOrder)));
+        return deleteOrder.executeUpdate();
+      } else if (dice < 90) {
         int n = rnd.nextInt(1_000_000);
-        ps.setString(1, "Customer " + n);
-        ps.setString(2, "c" + n + "@example.com");
-        return ps.executeUpdate();
+        insertCustomer.setString(1, "Customer " + n);
+        insertCustomer.setString(2, "c" + n + "@example.com");
+        maxCustomer++;
+        return insertCustomer.executeUpdate();
+      } else {
+        updateCustomer.setString(1, new String[] {"standard", "gold", "platinum"}[rnd.nextInt(3)]);
+        updateCustomer.setLong(2, 1 + rnd.nextInt((int) Math.max(1, maxCustomer)));
+        return updateCustomer.executeUpdate();
       }
-    } else {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE public.customers SET tier = ? WHERE id = ?")) {
-        ps.setString(1, new String[] {"standard", "gold", "platinum"}[rnd.nextInt(3)]);
-        ps.setLong(2, 1 + rnd.nextInt((int) Math.max(1, maxCustomer)));
-        return ps.executeUpdate();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement ps : List.of(insertOrder, updateOrder, deleteOrder, insertCustomer, updateCustomer)) {
+        ps.close();
       }
     }
   }
@@ -208,8 +232,9 @@ public final class DemoWorkload implements AutoCloseable {
     try {
       Random rnd = new Random(seed);
       long n = 0;
+      Statements st = new Statements(c);
       for (int i = 0; i < singleRowChanges; i++) {
-        n += singleRow(c, rnd);
+        n += st.singleRow(rnd);
         c.commit();
         if (i == singleRowChanges / 3) {
           n += multiRowInsert(c, rnd, 25);
@@ -219,10 +244,16 @@ public final class DemoWorkload implements AutoCloseable {
         }
       }
       n += largeTransaction(c, largeTransactionRows);
+      st.close();
       return n;
     } finally {
       c.setAutoCommit(auto);
     }
+  }
+
+  private static Statements open(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    return new Statements(c);
   }
 
   private static long maxId(Connection c, String table) throws SQLException {

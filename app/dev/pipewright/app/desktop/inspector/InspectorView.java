@@ -111,7 +111,7 @@ public final class InspectorView extends VBox {
     TextArea description = new TextArea(p.description());
     description.setId("pipeline-description");
     description.setWrapText(true);
-    description.setPrefRowCount(4);
+    description.setPrefRowCount(5);
     description.focusedProperty().addListener((obs, was, focused) -> {
       if (!focused) {
         vm.setPipelineDescription(description.getText());

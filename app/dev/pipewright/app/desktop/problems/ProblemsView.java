@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * The problems panel under the canvas: one row per lint finding with its severity, rule, place,
@@ -60,8 +61,8 @@ public final class ProblemsView extends VBox {
     table.getColumns().add(severity);
     TableColumn<Finding, String> rule = text("Rule", Finding::ruleId, 190, false);
     rule.setMinWidth(150);
-    TableColumn<Finding, String> where = text("Where", ProblemsView::place, 150, true);
-    where.setMinWidth(110);
+    TableColumn<Finding, String> where = text("Where", ProblemsView::place, 170, true);
+    where.setMinWidth(140);
     TableColumn<Finding, String> message = text("Message", Finding::message, 400, true);
     message.setMinWidth(160);
     TableColumn<Finding, String> fix = text("Fix", Finding::fix, 360, true);
@@ -107,14 +108,14 @@ public final class ProblemsView extends VBox {
     c.setPrefWidth(width);
     c.setSortable(false);
     c.setCellFactory(col -> new TableCell<>() {
-      private final Label label = new Label();
+      // A Text with a wrapping width (not a Label) so that the row's height follows the
+      // wrapped text: tables ask cells for their height without a width.
+      private final Text text = new Text();
 
       {
-        label.setWrapText(wrap);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.maxWidthProperty().bind(col.widthProperty().subtract(16));
-        if (!wrap) {
-          label.getStyleClass().add("problem-rule");
+        text.getStyleClass().add(wrap ? "problem-text" : "problem-rule");
+        if (wrap) {
+          text.wrappingWidthProperty().bind(col.widthProperty().subtract(18));
         }
       }
 
@@ -127,8 +128,8 @@ public final class ProblemsView extends VBox {
           setTooltip(null);
           return;
         }
-        label.setText(item);
-        setGraphic(label);
+        text.setText(item);
+        setGraphic(text);
         setTooltip(item.isEmpty() ? null : new Tooltip(item));
       }
     });
@@ -151,6 +152,8 @@ public final class ProblemsView extends VBox {
       Label l = new Label(s == Severity.INFO ? "Note" : Character.toUpperCase(name.charAt(0)) + name.substring(1));
       HBox box = new HBox(8, dot, l);
       box.setAlignment(Pos.CENTER_LEFT);
+      // Level with the first line of the message, however many lines it wraps to.
+      box.setMaxHeight(Region.USE_PREF_SIZE);
       setGraphic(box);
       setText(null);
     }

@@ -95,4 +95,19 @@ class ExportsTest {
         .containsExactly("PW-EXPORT-DEBEZIUM-SERVER");
     assertThat(Exports.problems(two, ExportFormat.CONNECT)).isEmpty();
   }
+
+  @Test
+  void everyExamplesDeployScriptIsValidBash() throws Exception {
+    try (Stream<Path> s = Files.list(Path.of("examples"))) {
+      for (Path example : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        Pipeline p = dev.pipewright.model.io.PipelineFile.load(example);
+        String script = Exports.render(p, ExportFormat.CONNECT, ExportOptions.of(example.getFileName().toString()))
+            .stream().filter(f -> f.path().equals("deploy.sh")).findFirst().orElseThrow().content();
+        Path file = Files.writeString(dir.resolve(example.getFileName() + ".sh"), script);
+        Process bash = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes());
+        assertThat(bash.waitFor()).as(example + ": " + out).isZero();
+      }
+    }
+  }
 }

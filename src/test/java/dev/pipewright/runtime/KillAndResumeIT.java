@@ -6,16 +6,12 @@ import static dev.pipewright.runtime.TrialFixtures.orders;
 import static dev.pipewright.runtime.TrialFixtures.quietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +37,14 @@ class KillAndResumeIT {
     Path audit = work.resolve("audit.jsonl");
     try {
       // kill it while the workload runs and every sink is busy
-      boolean streaming = eventually(Duration.ofSeconds(300), () -> lines(audit) > 1500);
+      boolean streaming = eventually(Duration.ofSeconds(300), () -> JsonLinesAudit.lines(audit) > 1500);
       assertThat(streaming).as("child trial streams; its log:%n%s", tail(log)).isTrue();
     } finally {
       child.destroyForcibly();
       child.waitFor(30, TimeUnit.SECONDS);
     }
     assertThat(child.isAlive()).isFalse();
-    long linesAtKill = lines(audit);
+    long linesAtKill = JsonLinesAudit.lines(audit);
 
     Trial trial = Trial.builder().pipeline(TrialFixtures.localTrial()).workDir(work).build();
     try (trial) {
@@ -65,34 +61,9 @@ class KillAndResumeIT {
       assertThat(same).isTrue();
       assertThat(trial.awaitSinksCaughtUp(Duration.ofSeconds(60))).isTrue();
     }
-    long duplicates = duplicateEvents(audit);
+    long duplicates = JsonLinesAudit.duplicates(audit);
     System.out.printf("kill -9 after %d audit lines: 0 rows lost, %d duplicate events in the audit file%n",
         linesAtKill, duplicates);
-  }
-
-  /** Change events that appear more than once in the JSON-lines file (same table, key, operation and LSN). */
-  static long duplicateEvents(Path jsonl) throws Exception {
-    ObjectMapper om = new ObjectMapper();
-    Map<String, Integer> seen = new HashMap<>();
-    for (String line : Files.readAllLines(jsonl)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode p = om.readTree(line).path("payload");
-      JsonNode row = p.path("after").isNull() || p.path("after").isMissingNode() ? p.path("before") : p.path("after");
-      String id = p.path("source").path("table").asText() + "|" + row.path("id").asText() + "|" + p.path("op").asText()
-          + "|" + p.path("source").path("lsn").asText() + "|" + p.path("source").path("txId").asText();
-      seen.merge(id, 1, Integer::sum);
-    }
-    return seen.values().stream().mapToLong(n -> n - 1).sum();
-  }
-
-  private static long lines(Path f) {
-    try (var s = Files.lines(f)) {
-      return s.count();
-    } catch (Exception e) {
-      return 0;
-    }
   }
 
   private static String tail(Path f) {

@@ -1,6 +1,7 @@
 package dev.pipewright.app.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.app.cli.DiffCommand;
 import dev.pipewright.exporters.ExportFormat;
@@ -38,10 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The Connect export deployed on a real Kafka Connect worker against embedded Kafka and
- * PostgreSQL: connectors reach RUNNING, rows inserted at the source land in the read model, every
- * exported config of a plugin the worker has passes the worker's validation, and {@code diff}
- * sees a property changed on the cluster.
+ * The Connect export deployed on a real Kafka Connect worker (a child JVM running the exported
+ * worker.properties) against embedded Kafka and PostgreSQL: connectors reach RUNNING, rows
+ * inserted at the source land in the read model, every exported config of a plugin the worker
+ * has passes the worker's validation, {@code diff} sees a property changed on the cluster, and
+ * the secrets the worker resolves from its environment appear in no file and no log line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +57,9 @@ class ConnectExportIT {
   static ConnectRestClient rest;
   static Pipeline trial;
   static Path exportDir;
+  /** Secret values only the worker's environment holds; PostgreSQL checks them (scram). */
+  static final String SHOP_SECRET = "shop-" + java.util.UUID.randomUUID();
+  static final String READMODEL_SECRET = "rm-" + java.util.UUID.randomUUID();
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -67,12 +72,29 @@ class ConnectExportIT {
       s.execute("CREATE TABLE public.orders (id int PRIMARY KEY, customer_id int NOT NULL, total numeric(10,2))");
       s.execute("INSERT INTO public.customers VALUES (1, 'Ada'), (2, 'Grace')");
       s.execute("INSERT INTO public.orders VALUES (100, 1, 12.50)");
+      // Roles that must log in with a password, so the connectors only work if the worker
+      // resolved ${env:SHOP_DB_PASSWORD} and ${env:READMODEL_PASSWORD} to the right values.
+      s.execute("CREATE ROLE cdc_user LOGIN SUPERUSER REPLICATION PASSWORD '" + SHOP_SECRET + "'");
+      s.execute("CREATE ROLE sink_user LOGIN SUPERUSER PASSWORD '" + READMODEL_SECRET + "'");
     }
+    Path hba = pg.dataDir().resolve("pg_hba.conf");
+    String rules = "host all cdc_user,sink_user 127.0.0.1/32 scram-sha-256\n"
+        + "host all cdc_user,sink_user ::1/128 scram-sha-256\n"
+        + "host replication cdc_user 127.0.0.1/32 scram-sha-256\n"
+        + "host replication cdc_user ::1/128 scram-sha-256\n";
+    Files.writeString(hba, rules + Files.readString(hba));
+    try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+      s.execute("SELECT pg_reload_conf()");
+    }
+    assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + pg.port() + "/shop?user=cdc_user").close())
+        .as("cdc_user must need its password").isInstanceOf(java.sql.SQLException.class);
     trial = localTrialOnEmbeddedServers();
     exportDir = work.resolve("export");
     ExportResult r = Exports.export(trial, ExportFormat.CONNECT, ExportOptions.of("local-trial.yaml"), exportDir);
     assertThat(r.errors()).isEmpty();
-    worker = ConnectWorker.start(kafka.bootstrapServers(), work, exportDir.resolve("worker.properties"));
+    worker = ConnectWorker.start(kafka.bootstrapServers(), work, exportDir.resolve("worker.properties"),
+        Map.of("SHOP_DB_PASSWORD", SHOP_SECRET, "READMODEL_PASSWORD", READMODEL_SECRET));
     rest = new ConnectRestClient(worker.url());
   }
 
@@ -83,14 +105,15 @@ class ConnectExportIT {
    */
   static Pipeline localTrialOnEmbeddedServers() throws Exception {
     Pipeline p = PipelineFile.load(Path.of("examples/local-trial.yaml")).withoutNode("customer-cache");
-    p = p.updateNode("shop-db", n -> n.withProperty("host", "localhost").withProperty("port", Integer.toString(pg.port())));
+    p = p.updateNode("shop-db", n -> n.withProperty("host", "localhost").withProperty("port", Integer.toString(pg.port()))
+        .withProperty("user", "cdc_user"));
     p = p.updateNode("orders-read-model", n -> n.withProperty("connection.url",
-        "jdbc:postgresql://localhost:" + pg.port() + "/readmodel"));
+        "jdbc:postgresql://localhost:" + pg.port() + "/readmodel").withProperty("connection.username", "sink_user"));
     return p.updateNode("audit-log", n -> n.withProperty("path", work.resolve("audit.jsonl").toString()));
   }
 
   @AfterAll
-  static void stopServers() {
+  static void stopServers() throws Exception {
     if (worker != null) {
       worker.close();
     }
@@ -104,19 +127,26 @@ class ConnectExportIT {
 
   @Test
   @Order(1)
-  void exportedLocalTrialDeploysRunsAndCarriesRowsToTheReadModel() throws Exception {
-    List<String> log = new ArrayList<>();
-    // The same calls deploy.sh makes: create topics if missing, then PUT each connectors/<name>.json.
-    try (KafkaTopicCreator topics = new KafkaTopicCreator(KafkaTopicCreator.clientProperties(trial.cluster(),
-        kafka.bootstrapServers()))) {
-      Deployer.deploy(trial, rest, topics, log::add);
-    }
-    assertThat(log).contains("topic shop.public.orders: created", "connector shop-cdc: created",
-        "connector orders-read-model: created", "connector audit-log: created");
+  void exportedDeployScriptDeploysTheLocalTrialWhichRunsAndCarriesRowsToTheReadModel() throws Exception {
+    // deploy.sh as a person runs it: curl against the worker, kafka-topics against the broker
+    // (Kafka's own TopicCommand from the test classpath stands in for the kafka-topics.sh script).
+    Path kafkaTopics = work.resolve("kafka-topics.sh");
+    Files.writeString(kafkaTopics, "#!/bin/sh\nexec \"" + Path.of(System.getProperty("java.home"), "bin", "java")
+        + "\" -cp \"$TEST_CLASSPATH\" org.apache.kafka.tools.TopicCommand \"$@\"\n");
+    kafkaTopics.toFile().setExecutable(true);
+    ProcessBuilder pb = new ProcessBuilder("bash", exportDir.resolve("deploy.sh").toString())
+        .redirectErrorStream(true).redirectOutput(work.resolve("deploy.log").toFile());
+    pb.environment().put("CONNECT_URL", worker.url());
+    pb.environment().put("BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    pb.environment().put("KAFKA_TOPICS", kafkaTopics.toString());
+    pb.environment().put("TEST_CLASSPATH", System.getProperty("java.class.path"));
+    int exit = pb.start().waitFor();
+    String log = Files.readString(work.resolve("deploy.log"));
+    assertThat(exit).as(log).isZero();
+    assertThat(log).contains("topic shop.public.orders", "topic shop.dlq", "connector shop-cdc",
+        "connector orders-read-model", "connector audit-log");
     for (ConnectorConfig c : ConnectorConfigs.forPipeline(trial)) {
-      String onDisk = Files.readString(exportDir.resolve("connectors/" + c.name() + ".json"));
       assertThat(rest.connectorConfig(c.name()).orElseThrow()).containsAllEntriesOf(c.config());
-      assertThat(onDisk).contains("\"connector.class\": \"" + c.connectorClass() + "\"");
     }
     List<ConnectorStatus> statuses = Deployer.awaitRunning(trial, rest, Duration.ofMinutes(3));
     assertThat(statuses).as("connector statuses").allSatisfy(s -> assertThat(s.running()).as(s.toString()).isTrue());
@@ -139,7 +169,9 @@ class ConnectExportIT {
         kafka.bootstrapServers()))) {
       Deployer.deploy(trial, rest, topics, log::add);
     }
-    assertThat(log).contains("topic shop.public.orders: exists", "connector shop-cdc: updated");
+    // The Java deployer makes the same calls as deploy.sh: everything exists already.
+    assertThat(log).contains("topic shop.public.orders: exists", "topic shop.dlq: exists",
+        "connector shop-cdc: updated", "connector orders-read-model: updated", "connector audit-log: updated");
     assertThat(Deployer.awaitRunning(trial, rest, Duration.ofMinutes(2))).allMatch(ConnectorStatus::running);
   }
 
@@ -160,6 +192,25 @@ class ConnectExportIT {
   }
 
   @Test
+  @Order(5)
+  void secretValuesTheWorkerResolvedAppearInNoExportedFileStoredConfigOrLogLine() throws Exception {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(exportDir)) {
+      s.filter(Files::isRegularFile).forEach(files::add);
+    }
+    files.add(worker.log());
+    for (Path f : files) {
+      String text = Files.readString(f);
+      assertThat(text).as(f.toString()).doesNotContain(SHOP_SECRET).doesNotContain(READMODEL_SECRET);
+    }
+    assertThat(Files.readString(worker.log())).as("the worker ran and logged").contains("shop-cdc");
+    for (ConnectorConfig c : ConnectorConfigs.forPipeline(trial)) {
+      assertThat(rest.connectorConfig(c.name()).orElseThrow().toString())
+          .doesNotContain(SHOP_SECRET).doesNotContain(READMODEL_SECRET);
+    }
+  }
+
+  @Test
   @Order(4)
   void everyExportedConfigOfAPluginTheWorkerHasPassesItsValidation() throws Exception {
     int checked = 0;
@@ -167,7 +218,7 @@ class ConnectExportIT {
       for (Path example : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         Pipeline p = PipelineFile.load(example);
         for (Node n : p.nodes()) {
-          if (!ConnectorConfigs.isConnectorNode(n)) {
+          if (!ConnectorConfigs.isConnectorNode(p, n)) {
             continue;
           }
           ConnectorConfig c = ConnectorConfigs.forNode(p, n);
@@ -186,17 +237,35 @@ class ConnectExportIT {
   }
 
   /**
-   * The config as the worker stores it on PUT (with its name), its database endpoint pointed at this test's PostgreSQL, because Debezium's
-   * validation connects to the database; every other property is validated as exported.
+   * The config as the worker stores it on PUT (with its name), its database endpoint (host,
+   * port, user, TLS mode) pointed at this test's PostgreSQL because Debezium's validation
+   * connects to the database; every other property is validated as exported.
    */
   private static Map<String, String> reachable(Path example, ConnectorConfig c) throws Exception {
     Map<String, String> m = new TreeMap<>(c.config());
     m.put("name", c.name()); // what PUT /connectors/{name}/config adds from the path
+    // The worker resolves ${file:…} references while validating; give them a file it can read.
+    Path secrets = work.resolve("validate-secrets.properties");
+    for (String k : c.secretKeys()) {
+      m.put(k, dev.pipewright.exporters.Text.replaceRefs(m.get(k), r -> {
+        if ("env".equals(r.provider())) {
+          return r.toString();
+        }
+        try {
+          Files.writeString(secrets, r.key() + "=validate-only\n", java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return "${file:" + secrets + ":" + r.key() + "}";
+      }));
+    }
     if (m.containsKey("database.dbname")) {
       pg.createDatabaseIfMissing(m.get("database.dbname"));
       m.put("database.hostname", "localhost");
       m.put("database.port", Integer.toString(pg.port()));
       m.put("database.user", EmbeddedPostgres.SUPERUSER);
+      m.put("database.sslmode", "disable"); // the test's server has no TLS; production examples require it
     }
     return m;
   }

@@ -2,6 +2,8 @@ package dev.pipewright.app.desktop;
 
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -181,16 +185,44 @@ final class MainWindowPage {
 
   Path screenshot(String name, Scene scene) {
     WaitForAsyncUtils.waitForFxEvents();
-    AtomicReference<WritableImage> image = new AtomicReference<>();
-    robot.interact(() -> image.set(scene.getRoot().snapshot(null, null)));
+    AtomicReference<BufferedImage> image = new AtomicReference<>();
+    robot.interact(() -> image.set(withPopups(scene)));
     try {
       Path file = Path.of("target", "screenshots", name + ".png");
       Files.createDirectories(file.getParent());
-      Png.write(image.get(), file);
+      ImageIO.write(image.get(), "png", file.toFile());
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The scene, with open menus and tooltips of its window painted where they appear. */
+  private static BufferedImage withPopups(Scene scene) {
+    BufferedImage base = toAwt(scene.getRoot().snapshot(null, null));
+    Window owner = scene.getWindow();
+    Graphics2D g = base.createGraphics();
+    for (Window w : Window.getWindows()) {
+      if (w instanceof PopupWindow popup && popup.isShowing() && popup.getOwnerWindow() == owner
+          && popup.getScene() != null) {
+        BufferedImage p = toAwt(popup.getScene().getRoot().snapshot(null, null));
+        int x = (int) Math.round(popup.getX() + popup.getScene().getX() - owner.getX() - scene.getX());
+        int y = (int) Math.round(popup.getY() + popup.getScene().getY() - owner.getY() - scene.getY());
+        g.drawImage(p, x, y, null);
+      }
+    }
+    g.dispose();
+    return base;
+  }
+
+  private static BufferedImage toAwt(WritableImage img) {
+    int w = (int) img.getWidth();
+    int h = (int) img.getHeight();
+    int[] argb = new int[w * h];
+    img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    out.setRGB(0, 0, w, h, argb, 0, w);
+    return out;
   }
 
   /** Closes the window the way a crash would: no question, no clean-up. */

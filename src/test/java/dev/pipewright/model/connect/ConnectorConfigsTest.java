@@ -116,7 +116,8 @@ public class ConnectorConfigsTest {
   @Test
   void connectorNamesAreDnsSafeAndUnique() {
     Pipeline p = trial().withNode(node("Read Model", NodeKind.JSONL_FILE, Map.of("path", "x")))
-        .withNode(node("read_model", NodeKind.JSONL_FILE, Map.of("path", "y")));
+        .withNode(node("read_model", NodeKind.JSONL_FILE, Map.of("path", "y")))
+        .withEdge(new Edge("orders", "Read Model")).withEdge(new Edge("orders", "read_model"));
     assertThat(ConnectorConfigs.forPipeline(p)).extracting(ConnectorConfig::name)
         .containsExactly("shop-cdc", "read-model", "audit-file", "read-model-2", "read-model-3");
     assertThat(ConnectorConfigs.forNode(p, p.node("read_model").orElseThrow()).name()).isEqualTo("read-model-3");
@@ -301,6 +302,16 @@ public class ConnectorConfigsTest {
   void topicAndSourceNodesAreNotConnectors() {
     assertThatThrownBy(() -> ConnectorConfigs.forNode(trial(), trial().node("orders").orElseThrow()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orders");
+  }
+
+  @Test
+  void storeOnlyApplicationsWriteToHasNoConnector() {
+    Pipeline p = trial().withNode(node("search", NodeKind.ELASTICSEARCH, Map.of()))
+        .withNode(node("profile-service", NodeKind.APPLICATION, Map.of()))
+        .withEdge(new Edge("profile-service", "search"));
+    assertThat(ConnectorConfigs.forPipeline(p)).extracting(ConnectorConfig::name).doesNotContain("search");
+    assertThat(ConnectorConfigs.isConnectorNode(p, p.node("search").orElseThrow())).isFalse();
+    assertThat(ConnectorConfigs.forNode(p, p.node("search").orElseThrow()).topics()).isEmpty();
   }
 
   @Test

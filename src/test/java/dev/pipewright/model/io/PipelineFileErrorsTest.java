@@ -295,6 +295,8 @@ class PipelineFileErrorsTest {
             apiVersion: pipewright/v1
             name: "shop
             """, 3, 1, "name", "found unexpected end of stream", "close it"),
+        new Case("complex key", "apiVersion: pipewright/v1\nname: shop\n? [a, b]\n: c\n",
+            3, 1, "", "A key must be plain text, not a list or a mapping", "complex key"),
         new Case("list at top level", """
             - apiVersion: pipewright/v1
             - name: shop

@@ -108,6 +108,38 @@ class PipelineFileRoundTripTest {
   }
 
   @Test
+  void randomTextInEveryStringFieldSurvivesARoundTrip() throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "aZ09 -_.:#&*!|>'\"%@`,?[]{}~$=\\/\t\n\r\u00e9\u00a0\u0085\u2028\ufeff\u0007\ud834\udd1e";
+    for (int i = 0; i < 1500; i++) {
+      String text = randomText(random, alphabet);
+      String key = "k" + randomText(random, alphabet);
+      String name = text.isBlank() ? "n" + text : text;
+      Pipeline p = new Pipeline(name, randomText(random, alphabet), Environment.DEV, Converter.JSON,
+          List.of(new Cluster("c", text, new KafkaSecurity("SSL", null, new Credentials(text, "${env:X}"), text),
+              text, null, text)),
+          List.of(new Node(name, NodeKind.TOPIC, new Position(random.nextInt(2000) - 1000, random.nextDouble()),
+              Map.of(key, text, "topic", text))),
+          List.of(new Edge(name, name)),
+          List.of(new Slo("s" + text, SloKind.LAG_SECONDS, name, random.nextInt(100) / 4.0, 0,
+              0.9, Duration.ofMillis(1 + random.nextInt(100_000)))));
+
+      String yaml = PipelineFile.toYaml(p);
+
+      assertThat(PipelineFile.parse(yaml, "random.yaml")).as("round trip of %s", yaml).isEqualTo(p);
+    }
+  }
+
+  private static String randomText(java.util.Random random, String alphabet) {
+    StringBuilder sb = new StringBuilder();
+    int n = random.nextInt(12);
+    for (int i = 0; i < n; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  @Test
   void integralPositionsAreWrittenWithoutDecimals() {
     Pipeline p = Pipeline.empty("pos").withNode(
         new Node("db", NodeKind.POSTGRES, new Position(40, 120), Map.of()));
@@ -133,6 +165,19 @@ class PipelineFileRoundTripTest {
 
     assertThat(PipelineFile.toYaml(Pipeline.empty("x").withNode(a)))
         .isEqualTo(PipelineFile.toYaml(Pipeline.empty("x").withNode(b)));
+  }
+
+  @Test
+  void everyExampleLoadsAndIsAlreadyCanonical() throws Exception {
+    List<Path> examples;
+    try (var files = Files.list(Path.of("examples"))) {
+      examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(examples).isNotEmpty();
+    for (Path example : examples) {
+      Pipeline p = PipelineFile.load(example);
+      assertThat(PipelineFile.toYaml(p)).as("%s in canonical form", example).isEqualTo(Files.readString(example));
+    }
   }
 
   @Test

@@ -87,6 +87,23 @@ class PipelineFileSaveTest {
   }
 
   @Test
+  void everySecretPropertyIsCheckedAndReferencesOrBlanksPass() throws Exception {
+    Pipeline p = Pipeline.empty("shop")
+        .withNode(new Node("mongo", NodeKind.MONGODB, null, Map.of("connection.string", "mongodb://u:pw@h/db")))
+        .withNode(new Node("cache", NodeKind.REDIS, null, Map.of("redis.password", "${file:/run/redis.properties:pw}")))
+        .withNode(new Node("search", NodeKind.ELASTICSEARCH, null, Map.of("connection.password", "")))
+        .withNode(new Node("lake", NodeKind.LAKE, null, Map.of("aws.secret.access.key", "AKIA-literal")));
+
+    assertThatThrownBy(() -> PipelineFile.checkNoPlainTextSecrets(p))
+        .isInstanceOfSatisfying(PlainTextSecretException.class, e -> assertThat(e.offenders())
+            .extracting(PlainTextSecretException.Offender::owner, PlainTextSecretException.Offender::field)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple("node 'mongo'", "properties.connection.string"),
+                org.assertj.core.groups.Tuple.tuple("node 'lake'", "properties.aws.secret.access.key")));
+    PipelineFile.checkNoPlainTextSecrets(p.withoutNode("mongo").withoutNode("lake"));
+  }
+
+  @Test
   void aFailureAfterTheTemporaryFileIsWrittenLeavesThePreviousFileByteIdentical() throws Exception {
     byte[] replacement = PipelineFile.toYaml(withDb("${env:X}")).getBytes(StandardCharsets.UTF_8);
 

@@ -62,6 +62,7 @@ class LinterTest {
       "PW-CAPTURE-OUTPUT",
       "PW-SNAPSHOT-STATE",
       "PW-SNAPSHOT-ONLY",
+      "PW-SNAPSHOT-ALWAYS",
       "PW-DECIMAL-DOUBLE",
       "PW-OUTBOX-TABLE",
       "PW-EMBEDDED-OUTSIDE-LOCAL",
@@ -72,6 +73,7 @@ class LinterTest {
       "PW-COMPACT-DELETES",
       "PW-TOPIC-PREFIX",
       "PW-DLQ",
+      "PW-DLQ-REPLAY",
       "PW-DLQ-SILENT-DROP",
       "PW-DLQ-UNUSED",
       "PW-DLQ-LOOP",
@@ -84,6 +86,9 @@ class LinterTest {
       "PW-DROPPED-DELETES",
       "PW-SCHEMALESS",
       "PW-IDLE-TASKS",
+      "PW-CONVERTER-MISMATCH",
+      "PW-ICEBERG-TARGET",
+      "PW-JDBC-DELETES",
       "PW-DUAL-WRITE",
       "PW-SCHEMA-REGISTRY",
       "PW-REROUTE-KEYS",
@@ -92,6 +97,8 @@ class LinterTest {
       "PW-DB-TLS",
       "PW-TRANSFORM-UNATTACHED",
       "PW-WAL-GUARD",
+      "PW-CLUSTER-ADDRESS",
+      "PW-TOPIC-UNREAD",
       "PW-UNKNOWN-PROPERTY");
 
   @Test

@@ -160,6 +160,7 @@ class RuleCasesTest {
         "max.batch.size", "4096"));
 
     fires("PW-PLAINTEXT-SECRET", "literal database password", set(good, "shop-db", "password", "hunter2"));
+    fires("PW-PLAINTEXT-SECRET", "malformed reference", set(good, "shop-db", "password", "${env:hunter2-PASS}"));
     fires("PW-PLAINTEXT-SECRET", "literal pass-through keystore password",
         set(good, "shop-cdc", "database.ssl.keystore.password", "hunter2"));
     fires("PW-PLAINTEXT-SECRET", "password in a JDBC URL", set(good, "read-model", "connection.url",
@@ -229,6 +230,8 @@ class RuleCasesTest {
     quiet("PW-HEARTBEAT", "heartbeat table matched by an include pattern", set(good, "shop-cdc",
         "heartbeat.action.query", "UPDATE debezium.pg_heartbeat SET last_update = now() WHERE id = 0",
         "table.include.list", "public.orders,public.customers,debezium\\..*"));
+    quiet("PW-HEARTBEAT", "logical decoding message needs no table", set(good, "shop-cdc", "heartbeat.action.query",
+        "SELECT pg_logical_emit_message(false, 'heartbeat', now()::varchar)"));
     quiet("PW-HEARTBEAT", "embedded trial database", localTrial());
     quiet("PW-HEARTBEAT", "MySQL needs no slot", good);
 
@@ -307,6 +310,9 @@ class RuleCasesTest {
     fires("PW-SNAPSHOT-ONLY", "initial_only with sinks", set(good, "shop-cdc", "snapshot.mode", "initial_only"));
     quiet("PW-SNAPSHOT-ONLY", "when_needed", set(good, "shop-cdc", "snapshot.mode", "when_needed"));
 
+    fires("PW-SNAPSHOT-ALWAYS", "always", set(good, "shop-cdc", "snapshot.mode", "always"));
+    quiet("PW-SNAPSHOT-ALWAYS", "initial", set(good, "shop-cdc", "snapshot.mode", "initial"));
+
     fires("PW-DECIMAL-DOUBLE", "double", set(good, "shop-cdc", "decimal.handling.mode", "double"));
     quiet("PW-DECIMAL-DOUBLE", "string", set(good, "shop-cdc", "decimal.handling.mode", "string"));
 
@@ -368,6 +374,16 @@ class RuleCasesTest {
     quiet("PW-DLQ", "no dead-letter topic in local", env(noDlq, Environment.LOCAL));
     quiet("PW-DLQ", "the JSON-lines file has no error handling", localTrial());
 
+    Pipeline replay = flow(add(add(good, "dlq.read-model", NodeKind.TOPIC, "role", "dead-letter", "partitions", "1",
+        "replication.factor", "3", "min.insync.replicas", "2"), "replayer", NodeKind.JDBC_SINK,
+        "connection.url", "jdbc:postgresql://readmodel.internal:5432/readmodel",
+        "connection.password", "${env:READMODEL_PASSWORD}"), "dlq.read-model", "replayer");
+    fires("PW-DLQ-REPLAY", "replaying sink without its own dead-letter topic", replay);
+    fires("PW-DLQ-REPLAY", "also in local", env(replay, Environment.LOCAL));
+    quiet("PW-DLQ-REPLAY", "replaying sink with a parking lot", set(replay, "replayer", "errors.tolerance", "all",
+        "errors.deadletterqueue.topic.name", "parking-lot.replayer"));
+    quiet("PW-DLQ", "replaying sinks are PW-DLQ-REPLAY's", replay);
+
     fires("PW-DLQ-SILENT-DROP", "tolerance all, no topic", set(good, "read-model", "errors.deadletterqueue.topic.name", null));
     quiet("PW-DLQ-SILENT-DROP", "tolerance all with a topic", good);
 
@@ -416,6 +432,27 @@ class RuleCasesTest {
     fires("PW-SCHEMALESS", "capture override to plain JSON", set(good, "shop-cdc", "converter", "json"));
     quiet("PW-SCHEMALESS", "JSON with schemas", good.withConverter(Converter.JSON_SCHEMAS));
 
+    Pipeline jsonBilling = billing(good, "topic.prefix", "billing", "slot.name", "billing_cdc",
+        "publication.name", "billing_publication", "converter", "json-schemas");
+    fires("PW-CONVERTER-MISMATCH", "Avro and JSON topics into one sink",
+        flow(jsonBilling, "billing.public.invoices", "read-model"));
+    fires("PW-CONVERTER-MISMATCH", "sink overriding the converter", set(good, "read-model", "converter", "json-schemas"));
+    quiet("PW-CONVERTER-MISMATCH", "one format per sink", jsonBilling);
+    quiet("PW-CONVERTER-MISMATCH", "the JSON-lines file takes any format", localTrial());
+
+    fires("PW-ICEBERG-TARGET", "no catalog", set(good, "lake", "iceberg.catalog.uri", null));
+    fires("PW-ICEBERG-TARGET", "no tables", set(good, "lake", "iceberg.tables", null));
+    quiet("PW-ICEBERG-TARGET", "dynamic routing", set(good, "lake", "iceberg.tables", null,
+        "iceberg.tables.dynamic-enabled", "true", "iceberg.tables.route-field", "__table"));
+    quiet("PW-ICEBERG-TARGET", "Parquet files on S3 need no catalog", set(good, "lake", "format", "s3-parquet",
+        "iceberg.catalog.uri", null, "iceberg.tables", null));
+
+    fires("PW-SCHEMALESS", "plain JSON into Parquet files", set(good.withConverter(Converter.JSON), "lake",
+        "format", "s3-parquet"));
+
+    fires("PW-JDBC-DELETES", "deletes ignored", set(good, "read-model", "delete.enabled", "false"));
+    quiet("PW-JDBC-DELETES", "deletes applied", good);
+
     fires("PW-IDLE-TASKS", "three tasks on one partition", set(good, "shop.public.orders", "partitions", "1"));
     quiet("PW-IDLE-TASKS", "three tasks on six partitions", good);
 
@@ -462,6 +499,14 @@ class RuleCasesTest {
     fires("PW-WAL-GUARD", "no SLO on the slot", good.withSlos(List.of()));
     quiet("PW-WAL-GUARD", "slot-wal-bytes SLO", good);
     quiet("PW-WAL-GUARD", "local trial", localTrial());
+
+    fires("PW-CLUSTER-ADDRESS", "embedded broker in production", cluster(good, Cluster.local("prod")));
+    fires("PW-CLUSTER-ADDRESS", "no cluster in staging", env(good.withClusters(List.of()), Environment.STAGING));
+    quiet("PW-CLUSTER-ADDRESS", "embedded broker in local", localTrial());
+
+    fires("PW-TOPIC-UNREAD", "payments topic with no reader", flow(add(good, "shop.public.payments", NodeKind.TOPIC,
+        SOUND_TOPIC), "shop-cdc", "shop.public.payments"));
+    quiet("PW-TOPIC-UNREAD", "schema history is read by Debezium itself", good);
 
     fires("PW-UNKNOWN-PROPERTY", "misspelt heartbeat key", set(good, "shop-cdc", "heartbeat.interval", "10000"));
     quiet("PW-UNKNOWN-PROPERTY", "catalogued keys only", good);

@@ -162,7 +162,7 @@ final class TestPipelines {
     b.node("inventory.inventory.products", NodeKind.TOPIC, SOUND_TOPIC);
     b.node("lake", NodeKind.LAKE, sink("dlq.lake", "s3.bucket.name", "acme-lake", "format", "iceberg",
         "aws.access.key.id", "AKIAEXAMPLEKEY", "aws.secret.access.key", "${env:AWS_SECRET_ACCESS_KEY}",
-        "iceberg.catalog.uri", "https://catalog.internal:8181"));
+        "iceberg.catalog.uri", "https://catalog.internal:8181", "iceberg.tables", "bronze.products"));
     b.flow("orders-service", "shop-db", "shop-cdc", "shop.public.orders", "unwrap", "orders-search");
     b.flow("shop-cdc", "shop.public.customers", "read-model");
     b.flow("shop.public.orders", "read-model");

@@ -24,7 +24,7 @@ class ConnectStatusCollectorIT {
   @TempDir Path dir;
 
   @Test
-  void runningAndFailedConnectorsWithWorkerAndTraceThenRedWhenTheWorkerStops() throws Exception {
+  void runningAndFailedConnectorsWithWorkerAndTraceBehindBasicAuthThenRedWhenTheWorkerStops() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).build().start()) {
       Map<String, String> worker = new HashMap<>();
       worker.put("bootstrap.servers", kafka.bootstrapServers());
@@ -33,6 +33,7 @@ class ConnectStatusCollectorIT {
       worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
       worker.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
       worker.put("offset.flush.interval.ms", "1000");
+      worker.put("rest.extension.classes", BasicAuthRestExtension.class.getName());
       Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(worker);
       try {
         String url = connect.rest().serverUrl().toString();
@@ -44,7 +45,13 @@ class ConnectStatusCollectorIT {
         create(url, "broken-sink", "org.apache.kafka.connect.file.FileStreamSinkConnector",
             "\"file\":\"" + blocker.resolve("out.txt") + "\",\"topics\":\"audit\"");
 
-        ConnectStatusCollector collector = new ConnectStatusCollector(url, null, null, null, Clock.systemUTC());
+        ConnectReport refused = new ConnectStatusCollector(url, BasicAuthRestExtension.USER, "wrong", null,
+            Clock.systemUTC()).poll();
+        assertThat(refused.health().level()).isEqualTo(Health.Level.RED);
+        assertThat(refused.health().reason()).contains("refused access (HTTP 401)").doesNotContain("wrong");
+
+        ConnectStatusCollector collector = new ConnectStatusCollector(url, BasicAuthRestExtension.USER,
+            BasicAuthRestExtension.PASSWORD, null, Clock.systemUTC());
         ConnectReport r = collector.poll();
         for (int i = 0; i < 150 && !settled(r); i++) {
           Thread.sleep(200);
@@ -82,7 +89,7 @@ class ConnectStatusCollectorIT {
   private static void create(String url, String name, String cls, String config) throws Exception {
     String body = "{\"name\":\"" + name + "\",\"config\":{\"connector.class\":\"" + cls + "\",\"tasks.max\":\"1\"," + config + "}}";
     HttpResponse<String> resp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "connectors"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        .header("Content-Type", "application/json").header("Authorization", BasicAuthRestExtension.HEADER).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(resp.statusCode()).as(resp.body()).isEqualTo(201);
   }

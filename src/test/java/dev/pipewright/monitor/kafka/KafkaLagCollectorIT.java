@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipewright.app.cli.PipewrightCli;
+import dev.pipewright.model.Edge;
+import dev.pipewright.model.Node;
+import dev.pipewright.model.NodeKind;
+import dev.pipewright.model.Pipeline;
 import dev.pipewright.monitor.Health;
+import dev.pipewright.monitor.Monitor;
+import dev.pipewright.monitor.MonitorSnapshot;
 import dev.pipewright.monitor.MutableClock;
 import dev.pipewright.monitor.lag.GroupStatus;
 import dev.pipewright.monitor.lag.PartitionStatus;
@@ -24,6 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -240,21 +249,36 @@ class KafkaLagCollectorIT {
   @Test
   @Order(6)
   void brokerDownTurnsRedWithAReasonAndRecoversWhenItReturns() throws Exception {
-    try (KafkaLagCollector c = collector(Clock.systemUTC())) {
-      assertThat(c.poll(List.of("search")).health().level()).isEqualTo(Health.Level.GREEN);
+    Pipeline p = Pipeline.empty("lag-check")
+        .withNode(Node.of("orders", NodeKind.TOPIC))
+        .withNode(Node.of("search", NodeKind.ELASTICSEARCH).withProperty("consumer.override.group.id", "search"))
+        .withEdge(new Edge("orders", "search"));
+    BlockingQueue<MonitorSnapshot> snapshots = new LinkedBlockingQueue<>();
+    try (Monitor monitor = Monitor.builder(p).kafka(collector(Clock.systemUTC())).interval(Duration.ofMillis(200)).build()) {
+      monitor.addListener(snapshots::add);
+      monitor.start(); // returns at once; polls run on the monitor's thread
+      assertThat(next(snapshots, Health.Level.GREEN).kafka().group("search").orElseThrow().totalLag()).isEqualTo(51);
+
       kafka.close();
-      KafkaLagReport down = c.poll(List.of("search"));
-      assertThat(down.health().level()).isEqualTo(Health.Level.RED);
-      assertThat(down.health().reason()).contains(kafka.bootstrapServers());
-      assertThat(down.groups()).isEmpty();
+      MonitorSnapshot down = next(snapshots, Health.Level.RED);
+      assertThat(down.kafka().health().reason()).contains(kafka.bootstrapServers());
+      assertThat(down.kafka().groups()).isEmpty();
 
       kafka.start();
-      KafkaLagReport back = down;
-      for (int i = 0; i < 20 && back.health().level() != Health.Level.GREEN; i++) {
-        back = c.poll(List.of("search"));
-      }
-      assertThat(back.health().level()).as(back.health().reason()).isEqualTo(Health.Level.GREEN);
-      assertThat(back.group("search").orElseThrow().totalLag()).isEqualTo(51);
+      MonitorSnapshot back = next(snapshots, Health.Level.GREEN);
+      assertThat(back.kafka().group("search").orElseThrow().totalLag()).isEqualTo(51);
     }
+  }
+
+  /** The next snapshot whose Kafka health is {@code level}, skipping others; fails after two minutes. */
+  private static MonitorSnapshot next(BlockingQueue<MonitorSnapshot> q, Health.Level level) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline) {
+      MonitorSnapshot s = q.poll(5, TimeUnit.SECONDS);
+      if (s != null && s.kafka().health().level() == level) {
+        return s;
+      }
+    }
+    throw new AssertionError("no snapshot with Kafka " + level + " within two minutes");
   }
 }

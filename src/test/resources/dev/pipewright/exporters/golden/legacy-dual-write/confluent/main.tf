@@ -31,14 +31,6 @@ resource "confluent_custom_connector_plugin" "postgresconnector" {
   filename                    = var.plugin_file_postgresconnector
 }
 
-resource "confluent_custom_connector_plugin" "elasticsearchsinkconnector" {
-  display_name                = "elasticsearchsinkconnector"
-  connector_class             = "io.confluent.connect.elasticsearch.ElasticsearchSinkConnector"
-  connector_type              = "SOURCE"
-  sensitive_config_properties = []
-  filename                    = var.plugin_file_elasticsearchsinkconnector
-}
-
 resource "confluent_custom_connector_plugin" "redissinkconnector" {
   display_name                = "redissinkconnector"
   connector_class             = "com.redis.kafka.connect.RedisSinkConnector"
@@ -92,42 +84,6 @@ resource "confluent_connector" "users_cdc" {
     "database.password" = var.users_db_password
     "kafka.api.key"     = var.kafka_api_key
     "kafka.api.secret"  = var.kafka_api_secret
-  }
-
-  depends_on = [confluent_kafka_topic.users_public_profiles]
-}
-
-resource "confluent_connector" "profile_search" {
-  environment {
-    id = var.environment_id
-  }
-  kafka_cluster {
-    id = var.kafka_cluster_id
-  }
-
-  config_nonsensitive = {
-    "behavior.on.null.values"               = "DELETE"
-    "confluent.connector.type"              = "CUSTOM"
-    "confluent.custom.connection.endpoints" = var.connection_endpoints
-    "confluent.custom.plugin.id"            = confluent_custom_connector_plugin.elasticsearchsinkconnector.id
-    "connection.url"                        = "http://search.internal:9200"
-    "connector.class"                       = "io.confluent.connect.elasticsearch.ElasticsearchSinkConnector"
-    "errors.tolerance"                      = "none"
-    "kafka.auth.mode"                       = "KAFKA_API_KEY"
-    "key.converter"                         = "org.apache.kafka.connect.json.JsonConverter"
-    "key.converter.schemas.enable"          = "true"
-    "key.ignore"                            = "true"
-    "name"                                  = "profile-search"
-    "schema.ignore"                         = "true"
-    "tasks.max"                             = "1"
-    "value.converter"                       = "org.apache.kafka.connect.json.JsonConverter"
-    "value.converter.schemas.enable"        = "true"
-    "write.method"                          = "UPSERT"
-  }
-
-  config_sensitive = {
-    "kafka.api.key"    = var.kafka_api_key
-    "kafka.api.secret" = var.kafka_api_secret
   }
 
   depends_on = [confluent_kafka_topic.users_public_profiles]

@@ -3,8 +3,7 @@
 output "connector_ids" {
   description = "Confluent Cloud ids of the connectors, by connector name"
   value = {
-    "users-cdc"      = confluent_connector.users_cdc.id
-    "profile-search" = confluent_connector.profile_search.id
-    "profile-cache"  = confluent_connector.profile_cache.id
+    "users-cdc"     = confluent_connector.users_cdc.id
+    "profile-cache" = confluent_connector.profile_cache.id
   }
 }

@@ -49,11 +49,6 @@ variable "plugin_file_postgresconnector" {
   type        = string
 }
 
-variable "plugin_file_elasticsearchsinkconnector" {
-  description = "Archive (.zip or .jar) of the plugin confluentinc-kafka-connect-elasticsearch 14.1 for io.confluent.connect.elasticsearch.ElasticsearchSinkConnector"
-  type        = string
-}
-
 variable "plugin_file_redissinkconnector" {
   description = "Archive (.zip or .jar) of the plugin redis-kafka-connect 0.9 for com.redis.kafka.connect.RedisSinkConnector"
   type        = string

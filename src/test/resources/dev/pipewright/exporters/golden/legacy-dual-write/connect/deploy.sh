@@ -34,5 +34,4 @@ put_connector() { # name: PUT creates the connector or updates its config
 create_topic users.public.profiles 1 1 cleanup.policy=delete min.insync.replicas=1 retention.ms=604800000
 
 put_connector users-cdc
-put_connector profile-search
 put_connector profile-cache

@@ -59,28 +59,6 @@ resource "kafka-connect_connector" "users_cdc" {
   depends_on = [kafka_topic.users_public_profiles]
 }
 
-resource "kafka-connect_connector" "profile_search" {
-  name = "profile-search"
-
-  config = {
-    "behavior.on.null.values"        = "DELETE"
-    "connection.url"                 = "http://search.internal:9200"
-    "connector.class"                = "io.confluent.connect.elasticsearch.ElasticsearchSinkConnector"
-    "errors.tolerance"               = "none"
-    "key.converter"                  = "org.apache.kafka.connect.json.JsonConverter"
-    "key.converter.schemas.enable"   = "true"
-    "key.ignore"                     = "true"
-    "name"                           = "profile-search"
-    "schema.ignore"                  = "true"
-    "tasks.max"                      = "1"
-    "value.converter"                = "org.apache.kafka.connect.json.JsonConverter"
-    "value.converter.schemas.enable" = "true"
-    "write.method"                   = "UPSERT"
-  }
-
-  depends_on = [kafka_topic.users_public_profiles]
-}
-
 resource "kafka-connect_connector" "profile_cache" {
   name = "profile-cache"
 

@@ -2,7 +2,7 @@
 
 output "connector_names" {
   description = "The connectors this pipeline runs"
-  value       = [kafka-connect_connector.users_cdc.name, kafka-connect_connector.profile_search.name, kafka-connect_connector.profile_cache.name]
+  value       = [kafka-connect_connector.users_cdc.name, kafka-connect_connector.profile_cache.name]
 }
 
 output "topic_names" {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runtime benchmarks, measured side by side in one run (see bench/runtime/README.md).
+#   bench/runtime/run.sh [ROWS]        ROWS per Debezium variant (default 30000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -o -q test-compile
+mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >/dev/null
+# a private copy of the classes: rebuilding the project during a long run must not pull them away
+SNAP=$(mktemp -d)
+cp -r target/classes target/test-classes "$SNAP"/
+CP="$SNAP/test-classes:$SNAP/classes:$(cat target/bench-cp.txt)"
+LOG="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
+
+echo "== throughput to Kafka"
+java -Xmx1g $LOG -cp "$CP" dev.pipewright.runtime.bench.CaptureThroughputBench "${1:-30000}"
+
+echo "== latency at 1,000 changes/s, time to first change, memory (pipewright run)"
+WORK=$(mktemp -d)
+java -Xmx1g $LOG -cp "$CP" dev.pipewright.app.cli.RunCommand examples/local-trial.yaml \
+  --work-dir "$WORK" --rate 1000 --large-tx 0 --duration 60s --summary-json target/bench-run-summary.json
+echo "summary: target/bench-run-summary.json"
+rm -rf "$WORK" "$SNAP"

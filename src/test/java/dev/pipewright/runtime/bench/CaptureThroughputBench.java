@@ -1,0 +1,250 @@
+package dev.pipewright.runtime.bench;
+
+import dev.pipewright.model.Pipeline;
+import dev.pipewright.runtime.capture.CaptureRunner;
+import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.pg.EmbeddedPostgres;
+import dev.pipewright.runtime.stats.TrialStats;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import io.debezium.engine.format.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Throughput to Kafka, side by side in one run on one embedded broker and one embedded
+ * PostgreSQL: Kafka's own producer perf tool, Debezium's embedded engine with stock settings
+ * handing JSON to a producer, the bare engine into a no-op handler, and the trial's capture path
+ * (CaptureRunner: acks=all, idempotent, flush before offsets move). Each Debezium variant streams
+ * a burst of N inserted rows (~300 bytes each) from its own slot. Run with bench/runtime/run.sh.
+ */
+public final class CaptureThroughputBench {
+  private static final String PAYLOAD = "x".repeat(240);
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+    Path dir = Files.createTempDirectory("pipewright-bench");
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).build().start();
+         EmbeddedPostgres pg = EmbeddedPostgres.builder().dataDir(dir.resolve("pg")).build().start()) {
+      pg.createDatabaseIfMissing("bench");
+      try (Connection c = pg.connect("bench"); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS public.items (id bigserial PRIMARY KEY, name text, payload text, "
+            + "price numeric(10,2), updated_at timestamptz DEFAULT now())");
+      }
+      String bs = kafka.bootstrapServers();
+      System.out.printf(Locale.ROOT, "N=%d rows per Debezium variant, %d records for the producer tool%n", n, n * 4);
+      double perf = producerPerf(bs, n * 4);
+      double stock = engineStockJsonToKafka(pg, bs, n);
+      double noop = engineNoop(pg, n);
+      double trial = trialCapture(pg, bs, n);
+      System.out.println();
+      System.out.println("| path | records/s |");
+      System.out.println("|---|---|");
+      System.out.printf(Locale.ROOT, "| (a) Kafka ProducerPerformance, 300 B, acks=all, same JVM | %.0f |%n", perf);
+      System.out.printf(Locale.ROOT, "| (b) Debezium engine, stock settings, JSON -> KafkaProducer | %.0f |%n", stock);
+      System.out.printf(Locale.ROOT, "| (c) Debezium engine, stock settings, no-op handler | %.0f |%n", noop);
+      System.out.printf(Locale.ROOT, "| (d) trial capture (CaptureRunner, JSON+schemas, acks=all, idempotent, poll 20 ms) | %.0f |%n", trial);
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf(Locale.ROOT, "JVM heap used %d MB, RSS %s MB (Kafka + engines in this JVM; PostgreSQL is separate)%n",
+          (rt.totalMemory() - rt.freeMemory()) >> 20, rssMb());
+    }
+  }
+
+  static double producerPerf(String bootstrap, int records) throws Exception {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      org.apache.kafka.tools.ProducerPerformance.main(new String[] {"--topic", "perf", "--num-records",
+          Integer.toString(records), "--record-size", "300", "--throughput", "-1", "--producer-props",
+          "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true"});
+    } finally {
+      System.setOut(old);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("([0-9.]+) records/sec").matcher(out);
+    double last = 0;
+    while (m.find()) {
+      last = Double.parseDouble(m.group(1));
+    }
+    System.out.printf(Locale.ROOT, "(a) producer perf: %.0f records/s%n", last);
+    return last;
+  }
+
+  private static Properties engineProps(EmbeddedPostgres pg, String variant) {
+    Properties p = new Properties();
+    p.put("name", variant);
+    p.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+    p.put("offset.storage", "org.apache.kafka.connect.storage.MemoryOffsetBackingStore");
+    p.put("database.hostname", "localhost");
+    p.put("database.port", Integer.toString(pg.port()));
+    p.put("database.user", "postgres");
+    p.put("database.password", "trust");
+    p.put("database.dbname", "bench");
+    p.put("topic.prefix", variant);
+    p.put("table.include.list", "public.items");
+    p.put("plugin.name", "pgoutput");
+    p.put("slot.name", variant);
+    p.put("publication.name", variant + "_pub");
+    p.put("publication.autocreate.mode", "filtered");
+    p.put("snapshot.mode", "no_data");
+    return p;
+  }
+
+  static double engineStockJsonToKafka(EmbeddedPostgres pg, String bootstrap, int n) throws Exception {
+    AtomicLong acked = new AtomicLong();
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      DebeziumEngine<ChangeEvent<String, String>> engine = DebeziumEngine.create(Json.class)
+          .using(engineProps(pg, "stock"))
+          .notifying(e -> {
+            if (e.value() != null) {
+              producer.send(new ProducerRecord<>(e.destination(), bytes(e.key()), bytes(e.value())),
+                  (md, ex) -> acked.incrementAndGet());
+            }
+          }).build();
+      return measure("(b) stock engine -> Kafka", engine, pg, "stock", n, acked);
+    }
+  }
+
+  static double engineNoop(EmbeddedPostgres pg, int n) throws Exception {
+    AtomicLong seen = new AtomicLong();
+    DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+        .using(engineProps(pg, "noop"))
+        .notifying((batch, committer) -> {
+          seen.addAndGet(batch.size());
+          for (RecordChangeEvent<SourceRecord> r : batch) {
+            committer.markProcessed(r);
+          }
+          committer.markBatchFinished();
+        }).build();
+    return measure("(c) bare engine, no-op handler", engine, pg, "noop", n, seen);
+  }
+
+  static double trialCapture(EmbeddedPostgres pg, String bootstrap, int n) throws Exception {
+    Properties p = engineProps(pg, "trial");
+    p.put("poll.interval.ms", "20");
+    JsonConverter k = new JsonConverter();
+    k.configure(Map.of("schemas.enable", "true"), true);
+    JsonConverter v = new JsonConverter();
+    v.configure(Map.of("schemas.enable", "true"), false);
+    Properties pp = new Properties();
+    pp.put("bootstrap.servers", bootstrap);
+    pp.put("acks", "all");
+    pp.put("enable.idempotence", "true");
+    pp.put("linger.ms", "2");
+    TrialStats stats = new TrialStats(Pipeline.empty("bench"), Clock.systemUTC(), Instant.now(), (a, b) -> { });
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(),
+        new ByteArraySerializer()); CaptureRunner runner = new CaptureRunner("trial", "trial", p, producer, k, v, stats)) {
+      runner.start();
+      waitStreaming("trial");
+      long t0 = System.nanoTime();
+      insert(pg, n);
+      // the trial's runner counts acknowledged events on the edges; here read the producer's own metric
+      while (producerRecords(producer) < n) {
+        Thread.sleep(5);
+      }
+      double rate = n / ((System.nanoTime() - t0) / 1e9);
+      System.out.printf(Locale.ROOT, "(d) trial capture: %.0f records/s%n", rate);
+      return rate;
+    }
+  }
+
+  private static double producerRecords(KafkaProducer<byte[], byte[]> p) {
+    return p.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals("record-send-total") && e.getKey().group().equals("producer-metrics"))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+  }
+
+  private static <R> double measure(String label, DebeziumEngine<R> engine, EmbeddedPostgres pg, String variant, int n,
+      AtomicLong counter) throws Exception {
+    ExecutorService ex = Executors.newSingleThreadExecutor();
+    try {
+      ex.execute(engine);
+      waitStreaming(variant);
+      long t0 = System.nanoTime();
+      insert(pg, n);
+      while (counter.get() < n) {
+        Thread.sleep(5);
+      }
+      double rate = n / ((System.nanoTime() - t0) / 1e9);
+      System.out.printf(Locale.ROOT, "%s: %.0f records/s%n", label, rate);
+      return rate;
+    } finally {
+      engine.close();
+      ex.shutdown();
+    }
+  }
+
+  private static void insert(EmbeddedPostgres pg, int n) throws Exception {
+    try (Connection c = pg.connect("bench"); Statement s = c.createStatement()) {
+      for (int done = 0; done < n; done += 5_000) {
+        int k = Math.min(5_000, n - done);
+        s.executeUpdate("INSERT INTO public.items (name, payload, price) SELECT 'item ' || g, '" + PAYLOAD
+            + "', (g % 1000) / 10.0 FROM generate_series(1, " + k + ") g");
+      }
+    }
+  }
+
+  private static void waitStreaming(String server) throws Exception {
+    MBeanServer mbs = ManagementFactory.getPlatformMBeanServer();
+    ObjectName pattern = new ObjectName("debezium.*:type=connector-metrics,context=streaming,server=" + server + ",*");
+    while (true) {
+      for (ObjectName on : mbs.queryNames(pattern, null)) {
+        if (Boolean.TRUE.equals(mbs.getAttribute(on, "Connected"))) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", "true"),
+        new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static byte[] bytes(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String rssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.toString(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+        }
+      }
+    } catch (Exception ignored) {
+      // not Linux
+    }
+    return "?";
+  }
+
+  private CaptureThroughputBench() {}
+}
