@@ -88,6 +88,7 @@ public final class MainView {
   private TemplateGalleryView gallery;
   private final TrialViewModel trialVm;
   private final TrialView trialView;
+  private final dev.pipewright.app.monitor.MonitorWindow monitorWindow;
   private Timeline autosaveTimer;
 
   public MainView(Stage stage, MainViewModel vm, DialogService dialogs, Path examplesDir) {
@@ -130,6 +131,9 @@ public final class MainView {
     trialVm = new TrialViewModel(vm.home(), vm.tasks().separateWorker(), Platform::runLater);
     trialView = new TrialView(trialVm, () -> vm.document().pipeline(), canvas, vm.state());
     Region bottom = trialView.tabsWith(problemsView);
+    monitorWindow = new dev.pipewright.app.monitor.MonitorWindow(stage, canvas, () -> vm.document().pipeline(),
+        () -> trialVm.monitorAddresses().map(a -> dev.pipewright.app.monitor.MonitorTarget.localTrial(a[0], a[1])),
+        trialVm.edgeLabelsProperty());
     centreSplit = new SplitPane(canvasArea, bottom);
     centreSplit.setOrientation(Orientation.VERTICAL);
     centreSplit.setDividerPositions(0.70);
@@ -202,6 +206,10 @@ public final class MainView {
 
   public Stage stage() {
     return stage;
+  }
+
+  public dev.pipewright.app.monitor.MonitorWindow monitor() {
+    return monitorWindow;
   }
 
   public TrialViewModel trial() {
@@ -331,6 +339,7 @@ public final class MainView {
   }
 
   void shutDown() {
+    monitorWindow.close();
     trialVm.close();
     stopAutosave();
     vm.closeCleanly();
@@ -495,6 +504,8 @@ public final class MainView {
         item("_Fit to Window", "menu-fit", Shortcuts.FIT, canvas::fitToView),
         new SeparatorMenuItem(),
         item("_Auto Layout", "menu-auto-layout", Shortcuts.AUTO_LAYOUT, canvas::autoLayout),
+        new SeparatorMenuItem(),
+        item("Mo_nitor", "menu-monitor", dev.pipewright.app.monitor.MonitorWindow.SHORTCUT, monitorWindow::open),
         new SeparatorMenuItem(), light, dark, toggleTheme, new SeparatorMenuItem(), minimap);
 
     Menu help = new Menu("_Help");

@@ -346,6 +346,21 @@ public final class TrialViewModel implements AutoCloseable {
     }
   }
 
+  /**
+   * The streaming trial's Kafka bootstrap servers and the JDBC URL of its embedded source (null
+   * when the source is not embedded), for the monitor to watch; empty when no trial streams.
+   */
+  public Optional<String[]> monitorAddresses() {
+    Trial t;
+    synchronized (lock) {
+      t = trial;
+    }
+    if (t == null || state.get() != TrialState.STREAMING || t.bootstrapServers() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new String[] {t.bootstrapServers(), jdbcUrlOfEmbeddedSource(t).orElse(null)});
+  }
+
   private Optional<String> jdbcUrlOfEmbeddedSource(Trial t) {
     Pipeline p;
     synchronized (lock) {
