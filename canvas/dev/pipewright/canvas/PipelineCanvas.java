@@ -443,7 +443,7 @@ public final class PipelineCanvas extends Region {
       return;
     }
     boolean toggle = e.isShiftDown() || e.isShortcutDown();
-    Optional<String> port = index.outputPortAt(mx, my, PORT_HIT / Math.min(1, state.zoom().get()));
+    Optional<String> port = outputPortAt(mx, my);
     if (port.isPresent() && !toggle) {
       gesture = new ConnectPortsOnDrag(doc, index, port.get(), mx, my);
       return;
@@ -478,6 +478,19 @@ public final class PipelineCanvas extends Region {
       return;
     }
     gesture = new MarqueeSelectOnDrag(state, index, mx, my, toggle);
+  }
+
+  /**
+   * The output port under canvas point (mx, my): about {@link #PORT_HIT} pixels around it on
+   * screen, but never more than a third of a card (so zoomed out, pressing a card still moves it),
+   * and none at all when ports are too small to be drawn.
+   */
+  private Optional<String> outputPortAt(double mx, double my) {
+    double z = state.zoom().get();
+    if (z < CanvasRenderer.TEXT_ZOOM) {
+      return Optional.empty();
+    }
+    return index.outputPortAt(mx, my, Math.min(PORT_HIT / z, NodeGeometry.HEIGHT / 3));
   }
 
   private void onDragged(MouseEvent e) {
@@ -535,7 +548,7 @@ public final class PipelineCanvas extends Region {
     double mx = state.toModelX(e.getX());
     double my = state.toModelY(e.getY());
     state.hoveredNode().set(index.nodeAt(mx, my).orElse(null));
-    boolean overPort = index.outputPortAt(mx, my, PORT_HIT / Math.min(1, state.zoom().get())).isPresent();
+    boolean overPort = outputPortAt(mx, my).isPresent();
     if (!spaceDown) {
       setCursor(overPort ? Cursor.CROSSHAIR : Cursor.DEFAULT);
     }
@@ -549,12 +562,18 @@ public final class PipelineCanvas extends Region {
 
   /** The text of the badge under canvas point (mx, my): every finding's message and fix. */
   private Optional<String> badgeTipAt(double mx, double my) {
+    if (state.zoom().get() < CanvasRenderer.TEXT_ZOOM) {
+      return Optional.empty();
+    }
     double r = CanvasRenderer.badgeRadius() + 2;
-    for (Node n : doc.pipeline().nodes()) {
-      List<Finding> fs = renderer.findingsOn(n.name());
-      if (!fs.isEmpty() && near(CanvasRenderer.badgeCentre(n), mx, my, r)) {
-        return Optional.of(describe(fs));
+    for (Map.Entry<String, List<Finding>> e : renderer.nodeFindings().entrySet()) {
+      Node n = index.node(e.getKey());
+      if (n != null && near(CanvasRenderer.badgeCentre(n), mx, my, r)) {
+        return Optional.of(describe(e.getValue()));
       }
+    }
+    if (renderer.edgeFindings().isEmpty()) {
+      return Optional.empty();
     }
     List<Edge> edges = index.edges();
     for (int i = 0; i < edges.size(); i++) {

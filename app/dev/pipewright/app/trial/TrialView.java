@@ -53,7 +53,7 @@ import javafx.scene.layout.VBox;
 public final class TrialView extends HBox {
   public static final KeyCombination RUN = new KeyCodeCombination(KeyCode.F5);
   public static final KeyCombination STOP = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TrialViewModel vm;
@@ -327,10 +327,11 @@ public final class TrialView extends HBox {
         ? "No edge selected" : "No records on this edge yet", vm.selectedEdgeProperty()));
     table.setPlaceholder(placeholder);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(column("Time", 95, s -> TIME.format(s.at())));
-    table.getColumns().add(column("Op", 70, s -> opLabel(s.op())));
-    table.getColumns().add(column("Key", 120, s -> oneLine(s.key())));
-    table.getColumns().add(column("After", 260, s -> oneLine(s.after() != null ? s.after() : s.before())));
+    table.setMinWidth(0);
+    table.getColumns().add(column("Time", 70, s -> TIME.format(s.at())));
+    table.getColumns().add(column("Op", 72, s -> opLabel(s.op())));
+    table.getColumns().add(column("Key", 80, s -> oneLine(s.key())));
+    table.getColumns().add(column("Row", 160, s -> oneLine(s.after() != null ? s.after() : s.before())));
     vm.recordsProperty().addListener((obs, was, now) -> {
       EdgeSample selected = table.getSelectionModel().getSelectedItem();
       table.setItems(FXCollections.observableArrayList(now));
@@ -353,11 +354,13 @@ public final class TrialView extends HBox {
     vm.selectedEdgeProperty().addListener((obs, was, now) -> detail.clear());
     SplitPane split = new SplitPane(table, detail);
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.62);
+    split.setDividerPositions(0.55);
     VBox.setVgrow(split, Priority.ALWAYS);
     VBox box = new VBox(6, title, split);
     box.setPadding(new Insets(8, 8, 8, 0));
-    box.setMinWidth(Region.USE_PREF_SIZE);
+    box.setMinWidth(0);
+    box.setPrefWidth(200);
+    detail.setMinWidth(0);
     return box;
   }
 

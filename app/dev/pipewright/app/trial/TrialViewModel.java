@@ -223,10 +223,14 @@ public final class TrialViewModel implements AutoCloseable {
     state.set(TrialState.STOPPING);
     headline.set("Stopping: captures commit their offsets, sinks write what reached Kafka …");
     tasks.submit(() -> {
-      closeWorkload();
+      long changed = closeWorkload();
       t.close();
-      return t.snapshot();
-    }, last -> {
+      return new Stopped(t.snapshot(), changed);
+    }, stopped -> {
+      TrialSnapshot last = stopped.last();
+      if (stopped.workloadChanges() >= 0) {
+        workloadChanges.set(stopped.workloadChanges());
+      }
       if (trialIs(t)) {
         stopPolling();
         publish(last);
@@ -305,7 +309,10 @@ public final class TrialViewModel implements AutoCloseable {
       workloadMessage.set("This pipeline has no embedded PostgreSQL source; change the source database yourself.");
       return;
     }
-    closeWorkload();
+    long before = closeWorkload();
+    if (before >= 0) {
+      workloadChanges.set(before);
+    }
     DemoWorkload w = DemoWorkload.builder().jdbcUrl(url.get()).rate(rate.get()).build().start();
     synchronized (lock) {
       workload = w;
@@ -317,10 +324,10 @@ public final class TrialViewModel implements AutoCloseable {
 
   /** Stops the demo workload (the trial keeps running). */
   public void stopWorkload() {
-    tasks.submit(() -> {
-      closeWorkload();
-      return true;
-    }, ok -> {
+    tasks.submit(this::closeWorkload, changed -> {
+      if (changed >= 0) {
+        workloadChanges.set(changed);
+      }
       workloadRunning.set(false);
       workloadMessage.set("Workload stopped.");
     }, error -> workloadMessage.set(error.getMessage()));
@@ -368,17 +375,22 @@ public final class TrialViewModel implements AutoCloseable {
     return Optional.empty();
   }
 
-  private void closeWorkload() {
+  /** Stops the workload, if any, on the calling thread; returns the rows it changed, or -1 when none ran. */
+  private long closeWorkload() {
     DemoWorkload w;
     synchronized (lock) {
       w = workload;
       workload = null;
     }
-    if (w != null) {
-      w.close();
-      workloadChanges.set(w.changes());
+    if (w == null) {
+      return -1;
     }
+    w.close();
+    return w.changes();
   }
+
+  /** What a stop hands back to the UI thread. */
+  private record Stopped(TrialSnapshot last, long workloadChanges) {}
 
   // ---- edges and records ---------------------------------------------------------------------
 

@@ -33,8 +33,8 @@ import javafx.scene.text.TextAlignment;
  * what intersects the view is drawn, and detail (text, ports) is dropped when zoomed far out.
  */
 public final class CanvasRenderer {
-  /** Below this zoom, cards are drawn as plain blocks without text. */
-  static final double TEXT_ZOOM = 0.4;
+  /** Below this zoom, cards are drawn as plain blocks without text or ports. */
+  public static final double TEXT_ZOOM = 0.4;
   /** Below this zoom, plain edges are drawn straight. */
   static final double STRAIGHT_ZOOM = 0.2;
   /**
@@ -78,12 +78,12 @@ public final class CanvasRenderer {
     edgeFindings = byEdge;
   }
 
-  public List<Finding> findingsOn(String node) {
-    return nodeFindings.getOrDefault(node, List.of());
-  }
-
   public List<Finding> findingsOn(Edge edge) {
     return edgeFindings.getOrDefault(edge, List.of());
+  }
+
+  public Map<String, List<Finding>> nodeFindings() {
+    return nodeFindings;
   }
 
   public Map<Edge, List<Finding>> edgeFindings() {
@@ -139,7 +139,8 @@ public final class CanvasRenderer {
         drawCard(g, n, p, selection.contains(n.name()), n.name().equals(hovered), overlay);
       }
     } else {
-      drawBlocks(g, index, selection, vx0, vy0, vx1, vy1);
+      drawBlocks(g, index, selection, z, vx0, vy0, vx1, vy1);
+      drawFindingDots(g, index, z, vx0, vy0, vx1, vy1);
     }
     drawOverlay(g, index, z, overlay);
     g.setTransform(1, 0, 0, 1, 0, 0);
@@ -308,16 +309,13 @@ public final class CanvasRenderer {
    * Zoomed far out: every card is a block in its stage colour, one path per colour, since at
    * thousands of nodes the cost is the number of draw calls, not the pixels.
    */
-  private void drawBlocks(GraphicsContext g, GraphIndex index, Set<String> selection, double vx0, double vy0,
-      double vx1, double vy1) {
-    Category[] stages = Category.values();
-    for (int pass = 0; pass <= stages.length; pass++) {
-      boolean selectedPass = pass == stages.length;
+  private void drawBlocks(GraphicsContext g, GraphIndex index, Set<String> selection, double z, double vx0,
+      double vy0, double vx1, double vy1) {
+    for (Category stage : Category.values()) {
       g.beginPath();
       boolean any = false;
       for (Node n : index.pipeline().nodes()) {
-        boolean selected = selection.contains(n.name());
-        if (selected != selectedPass || (!selectedPass && n.kind().category() != stages[pass])) {
+        if (n.kind().category() != stage) {
           continue;
         }
         Position p = NodeGeometry.topLeft(n);
@@ -328,10 +326,53 @@ public final class CanvasRenderer {
         any = true;
       }
       if (any) {
-        g.setFill(selectedPass ? theme.selection() : theme.accent(stages[pass]));
+        g.setFill(theme.accent(stage));
         g.fill();
       }
     }
+    if (selection.isEmpty()) {
+      return;
+    }
+    // Selected blocks keep their stage colour and get an outline, so a selected topic never looks like a source.
+    double w = 2.5 / z;
+    g.beginPath();
+    for (String name : selection) {
+      Node n = index.node(name);
+      if (n != null) {
+        Position p = NodeGeometry.topLeft(n);
+        g.rect(p.x() - w, p.y() - w, WIDTH + 2 * w, HEIGHT + 2 * w);
+      }
+    }
+    g.setStroke(theme.selection());
+    g.setLineWidth(w);
+    g.stroke();
+  }
+
+  /** Zoomed far out, badges shrink to dots of a fixed screen size so problems stay findable. */
+  private void drawFindingDots(GraphicsContext g, GraphIndex index, double z, double vx0, double vy0, double vx1,
+      double vy1) {
+    double r = 4 / z;
+    for (Map.Entry<String, List<Finding>> e : nodeFindings.entrySet()) {
+      Node n = index.node(e.getKey());
+      if (n == null) {
+        continue;
+      }
+      Position c = badgeCentre(n);
+      if (c.x() < vx0 || c.x() > vx1 || c.y() < vy0 || c.y() > vy1) {
+        continue;
+      }
+      g.setFill(severityColour(e.getValue()));
+      g.fillOval(c.x() - r, c.y() - r, 2 * r, 2 * r);
+    }
+  }
+
+  private Color severityColour(List<Finding> fs) {
+    Severity worst = fs.stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.INFO);
+    return switch (worst) {
+      case ERROR -> theme.error();
+      case WARNING -> theme.warning();
+      case INFO -> theme.subtext();
+    };
   }
 
   private void drawCard(GraphicsContext g, Node n, Position p, boolean selected, boolean hovered, Overlay overlay) {
@@ -390,12 +431,7 @@ public final class CanvasRenderer {
 
   /** A circle in the worst severity's colour with the number of findings. */
   private void drawBadge(GraphicsContext g, List<Finding> fs, double cx, double cy) {
-    Severity worst = fs.stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.INFO);
-    g.setFill(switch (worst) {
-      case ERROR -> theme.error();
-      case WARNING -> theme.warning();
-      case INFO -> theme.subtext();
-    });
+    g.setFill(severityColour(fs));
     g.fillOval(cx - BADGE_RADIUS, cy - BADGE_RADIUS, BADGE_RADIUS * 2, BADGE_RADIUS * 2);
     g.setStroke(theme.card());
     g.setLineWidth(1.5);

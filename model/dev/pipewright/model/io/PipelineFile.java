@@ -81,6 +81,9 @@ public final class PipelineFile {
     options.setTagInspector(tag -> false);
     return YAMLFactory.builder()
         .loaderOptions(options)
+        // On by default in new YAMLFactory() but off in the builder: 'port:' must read as "no
+        // value", not as an empty string (a quoted '' stays an empty string either way).
+        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_NESTING)
             .maxStringLength(MAX_FILE_BYTES)

@@ -98,8 +98,9 @@ final class YamlTree {
       "tag:yaml.org,2002:seq");
 
   /**
-   * Reads the whole stream. Returns null for an empty document. The {@code path} array receives
-   * the field path being read, so a syntax error thrown midway can still name where it happened.
+   * Reads one document into a located tree. It keeps the field path being read, so that a
+   * syntax error thrown midway can still say where it happened, and it gathers the constructs a
+   * pipeline file must not contain for {@link #flush()} to report.
    */
   static final class Reader {
     private final YAMLParser parser;

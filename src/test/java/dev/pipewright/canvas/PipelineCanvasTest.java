@@ -281,4 +281,23 @@ class PipelineCanvasTest {
     assertThat(doc.pipeline().hasEdge("orders", "read-model")).isFalse();
     assertThat(doc.canUndoProperty().get()).isFalse();
   }
+
+  @Test
+  void zoomedFarOutPressingNearACardsEdgeMovesItAndFindingsStayVisible(FxRobot robot) {
+    setUp(robot);
+    robot.interact(() -> {
+      canvas.setFindings(List.of(Finding.onNode("PW-DLQ", Severity.ERROR, "search", null, "No dead-letter queue.",
+          "Set errors.deadletterqueue.topic.name.")));
+      state.zoomAround(0.3, 0, 0);
+    });
+    // Inside the card, 30 canvas units left of its output port: a port hit at 100 %, not at 30 %.
+    Point2D port = page.outputPort("orders");
+    Point2D grab = new Point2D(port.getX() - 30 * 0.3, port.getY());
+
+    drag(robot, grab, new Point2D(grab.getX() + 16 * 0.3 * 4, grab.getY()));
+
+    assertThat(doc.pipeline().node("orders").orElseThrow().position().x()).isGreaterThan(592);
+    assertThat(doc.pipeline().edges()).hasSize(4);
+    page.screenshot("canvas-zoomed-out");
+  }
 }

@@ -82,20 +82,17 @@ class MainWindowTest {
     MainWindowPage page = start(null);
     page.click("template-blank");
     assertThat(page.pipeline().nodes()).isEmpty();
-    // Zoomed out a little, as one would to leave room between the cards.
-    page.click("tool-zoom-out");
-    page.click("tool-zoom-out");
-
-    page.dragFromPalette(NodeKind.POSTGRES, page.canvasAt(0.12, 0.35));
-    page.dragFromPalette(NodeKind.DEBEZIUM, page.canvasAt(0.37, 0.35));
-    page.dragFromPalette(NodeKind.TOPIC, page.canvasAt(0.62, 0.35));
-    page.dragFromPalette(NodeKind.JDBC_SINK, page.canvasAt(0.87, 0.35));
+    // Staggered, so the edges between neighbouring cards have room to show.
+    page.dragFromPalette(NodeKind.POSTGRES, page.canvasAt(0.13, 0.22));
+    page.dragFromPalette(NodeKind.DEBEZIUM, page.canvasAt(0.38, 0.50));
+    page.dragFromPalette(NodeKind.TOPIC, page.canvasAt(0.63, 0.22));
+    page.dragFromPalette(NodeKind.JDBC_SINK, page.canvasAt(0.87, 0.50));
     assertThat(page.pipeline().nodes()).extracting(n -> n.kind())
         .containsExactly(NodeKind.POSTGRES, NodeKind.DEBEZIUM, NodeKind.TOPIC, NodeKind.JDBC_SINK);
 
-    page.drag(page.outputPort("postgres"), page.inputPort("debezium"));
-    page.drag(page.outputPort("debezium"), page.inputPort("topic"));
-    page.drag(page.outputPort("topic"), page.inputPort("jdbc-sink"));
+    page.drag(page.outputPort("postgres"), page.node("debezium"));
+    page.drag(page.outputPort("debezium"), page.node("topic"));
+    page.drag(page.outputPort("topic"), page.node("jdbc-sink"));
 
     Pipeline p = page.pipeline();
     assertThat(p.edges()).containsExactly(new Edge("postgres", "debezium"), new Edge("debezium", "topic"),

@@ -42,6 +42,8 @@ class PipelineFileErrorsTest {
       sslmode: 42          | 16 | nodes[0].properties.sslmode  | got '42'                                         | Write one of disable, prefer, require
       port: [5432]         | 13 | nodes[0].properties.port     | 'port' must be a single value, not a list        | Write the value on the same line
       port: ~              | 13 | nodes[0].properties.port     | 'port' has no value                              | delete the line to use the default (5432)
+      'port:'              | 12 | nodes[0].properties.port     | 'port' has no value                              | delete the line to use the default (5432)
+      'extra.setting:'     | 21 | nodes[0].properties.extra.setting | 'extra.setting' has no value                | Give it a value, or delete the line
       'port': {a: 1}       | 15 | nodes[0].properties.port     | 'port' must be a single value, not a mapping     | on the same line
       """)
   void wrongPropertyValuesAreReportedWithTheirPlace(String line, int column, String field, String message,
