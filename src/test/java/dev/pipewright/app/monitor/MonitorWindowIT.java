@@ -116,7 +116,14 @@ class MonitorWindowIT {
     MonitorWindow window = (MonitorWindow) made[1];
 
     WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> headline(window, "#tile-" + GROUP).contains(expected + " msgs"));
+    // a few polls, so the charts draw lines and the time lag has a pace to interpolate from
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+      javafx.scene.chart.LineChart<?, ?> chart =
+          (javafx.scene.chart.LineChart<?, ?>) window.stage().getScene().lookup("#chart-consumer-lag-messages");
+      return chart != null && chart.getData().stream().anyMatch(s -> GROUP.equals(s.getName()) && s.getData().size() >= 4);
+    }).get());
     WaitForAsyncUtils.waitForFxEvents();
+    assertThat(headline(window, "#tile-" + GROUP)).contains(expected + " msgs");
     assertThat(headline(window, "#tile-Kafka")).contains(expected + " behind");
     // the sink's group is watched, the trial has no Connect: the capture is left uncoloured
     assertThat(window.health()).containsKey("orders-read-model").doesNotContainKey("shop-cdc");
