@@ -311,6 +311,17 @@ public final class MainView {
   }
 
   /** Saves; asks for a file name while untitled. Returns true when the document was written. */
+  /** File > Attach to running pipeline…: draws a deployed pipeline and starts monitoring it. */
+  public void attach() {
+    if (mayDiscardDocument()) {
+      dev.pipewright.app.attach.AttachDialog.show(stage, vm.tasks(), p -> {
+        vm.newDocument(p);
+        fitSoon();
+        monitorWindow.open(dev.pipewright.app.monitor.MonitorTarget.ownCluster(p));
+      });
+    }
+  }
+
   public boolean save() {
     if (vm.file() == null) {
       return saveAs();
@@ -451,6 +462,7 @@ public final class MainView {
         item("Save _As…", "menu-save-as", Shortcuts.SAVE_AS, this::saveAs),
         new SeparatorMenuItem(),
         item("_Templates…", "menu-templates", Shortcuts.TEMPLATES, this::showGallery),
+        item("Attach to running pipeline…", "menu-attach", null, this::attach),
         new SeparatorMenuItem(),
         item("_Export…", "menu-export", ExportDialog.SHORTCUT,
             () -> ExportDialog.open(stage, vm.document().pipeline(), vm.file(), vm.tasks())),

@@ -133,7 +133,9 @@ public final class CanvasHealth {
       }
       long lag = parts.stream().mapToLong(PartitionLag::lag).sum();
       double secs = parts.stream().mapToDouble(pl -> pl.lagSeconds().seconds()).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
-      out.put(e, Double.isNaN(secs) ? "lag " + lag : String.format(Locale.ROOT, "lag %d · %.1f s", lag, secs));
+      // whole seconds past 10: edges into sinks are short and the label must fit between the cards
+      String fmt = secs >= 10 ? "lag %d · %.0f s" : "lag %d · %.1f s";
+      out.put(e, Double.isNaN(secs) ? "lag " + lag : String.format(Locale.ROOT, fmt, lag, secs));
     }
     return out;
   }
