@@ -481,16 +481,12 @@ public final class PipelineCanvas extends Region {
   }
 
   /**
-   * The output port under canvas point (mx, my): about {@link #PORT_HIT} pixels around it on
-   * screen, but never more than a third of a card (so zoomed out, pressing a card still moves it),
-   * and none at all when ports are too small to be drawn.
+   * The output port under canvas point (mx, my): {@link #PORT_HIT} pixels around it on screen
+   * when zoomed out, {@link #PORT_HIT} canvas units when zoomed in (the crosshair cursor shows
+   * where a connection would start).
    */
   private Optional<String> outputPortAt(double mx, double my) {
-    double z = state.zoom().get();
-    if (z < CanvasRenderer.TEXT_ZOOM) {
-      return Optional.empty();
-    }
-    return index.outputPortAt(mx, my, Math.min(PORT_HIT / z, NodeGeometry.HEIGHT / 3));
+    return index.outputPortAt(mx, my, PORT_HIT / Math.min(1, state.zoom().get()));
   }
 
   private void onDragged(MouseEvent e) {

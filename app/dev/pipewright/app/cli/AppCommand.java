@@ -29,7 +29,13 @@ public final class AppCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(open + ": no such file. Check the path.");
       return PipewrightCli.UNREADABLE;
     }
-    DesktopApp.launch(open, screenshot);
+    try {
+      DesktopApp.launch(open, screenshot);
+    } catch (IllegalStateException e) {
+      // The desktop reports an unreadable file with the loader's located message.
+      spec.commandLine().getErr().println(e.getMessage());
+      return PipewrightCli.UNREADABLE;
+    }
     return PipewrightCli.OK;
   }
 }

@@ -78,8 +78,8 @@ public final class TrialView extends HBox {
     ScrollPane leftScroll = new ScrollPane(left);
     leftScroll.setFitToWidth(true);
     leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    leftScroll.setMinWidth(360);
-    leftScroll.setPrefWidth(400);
+    leftScroll.setMinWidth(320);
+    leftScroll.setPrefWidth(340);
     leftScroll.getStyleClass().add("edge-to-edge");
     VBox right = records();
     HBox.setHgrow(right, Priority.ALWAYS);
@@ -328,9 +328,9 @@ public final class TrialView extends HBox {
     table.setPlaceholder(placeholder);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setMinWidth(0);
-    table.getColumns().add(column("Time", 70, s -> TIME.format(s.at())));
-    table.getColumns().add(column("Op", 72, s -> opLabel(s.op())));
-    table.getColumns().add(column("Key", 80, s -> oneLine(s.key())));
+    table.getColumns().add(column("Time", 64, s -> TIME.format(s.at())));
+    table.getColumns().add(column("Op", 64, s -> opLabel(s.op())));
+    table.getColumns().add(column("Key", 76, s -> oneLine(s.key())));
     table.getColumns().add(column("Row", 160, s -> oneLine(s.after() != null ? s.after() : s.before())));
     vm.recordsProperty().addListener((obs, was, now) -> {
       EdgeSample selected = table.getSelectionModel().getSelectedItem();
@@ -354,7 +354,7 @@ public final class TrialView extends HBox {
     vm.selectedEdgeProperty().addListener((obs, was, now) -> detail.clear());
     SplitPane split = new SplitPane(table, detail);
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.55);
+    split.setDividerPositions(0.6);
     VBox.setVgrow(split, Priority.ALWAYS);
     VBox box = new VBox(6, title, split);
     box.setPadding(new Insets(8, 8, 8, 0));

@@ -230,6 +230,7 @@ public final class TrialViewModel implements AutoCloseable {
       TrialSnapshot last = stopped.last();
       if (stopped.workloadChanges() >= 0) {
         workloadChanges.set(stopped.workloadChanges());
+        workloadMessage.set("The workload stopped with the trial.");
       }
       if (trialIs(t)) {
         stopPolling();

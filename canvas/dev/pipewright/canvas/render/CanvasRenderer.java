@@ -78,6 +78,10 @@ public final class CanvasRenderer {
     edgeFindings = byEdge;
   }
 
+  public List<Finding> findingsOn(String node) {
+    return nodeFindings.getOrDefault(node, List.of());
+  }
+
   public List<Finding> findingsOn(Edge edge) {
     return edgeFindings.getOrDefault(edge, List.of());
   }

@@ -32,13 +32,12 @@ public final class ProblemsView extends VBox {
   public ProblemsView(ProblemsViewModel vm, Consumer<Finding> onSelect) {
     setId("problems");
     getStyleClass().addAll("problems", "panel");
-    Label title = new Label("PROBLEMS");
-    title.getStyleClass().add("panel-title");
     Label summary = new Label();
     summary.setId("problems-summary");
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.TEXT_MUTED);
-    HBox header = new HBox(12, title, summary);
+    // The tab above says "Problems"; the header only summarises.
+    HBox header = new HBox(12, summary);
     header.getStyleClass().add("panel-header");
     header.setStyle("-fx-padding: 6 12 6 12;");
 

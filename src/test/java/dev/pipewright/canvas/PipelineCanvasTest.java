@@ -283,16 +283,16 @@ class PipelineCanvasTest {
   }
 
   @Test
-  void zoomedFarOutPressingNearACardsEdgeMovesItAndFindingsStayVisible(FxRobot robot) {
+  void zoomedFarOutPressingACardMovesItAndFindingsStayVisible(FxRobot robot) {
     setUp(robot);
     robot.interact(() -> {
       canvas.setFindings(List.of(Finding.onNode("PW-DLQ", Severity.ERROR, "search", null, "No dead-letter queue.",
           "Set errors.deadletterqueue.topic.name.")));
       state.zoomAround(0.3, 0, 0);
     });
-    // Inside the card, 30 canvas units left of its output port: a port hit at 100 %, not at 30 %.
+    // Inside the card, 60 canvas units (18 px) left of its output port: beyond the port's 12 px.
     Point2D port = page.outputPort("orders");
-    Point2D grab = new Point2D(port.getX() - 30 * 0.3, port.getY());
+    Point2D grab = new Point2D(port.getX() - 60 * 0.3, port.getY());
 
     drag(robot, grab, new Point2D(grab.getX() + 16 * 0.3 * 4, grab.getY()));
 
