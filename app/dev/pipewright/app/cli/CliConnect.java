@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The Connect REST client for a cluster, from {@code --connect-url} or the file, with its basic auth. */
-final class CliConnect {
+public final class CliConnect {
   private CliConnect() {}
 
-  static Optional<ConnectRestClient> client(Cluster c, String urlOption, PrintWriter err) {
+  public static Optional<ConnectRestClient> client(Cluster c, String urlOption, PrintWriter err) {
     String url = urlOption != null ? urlOption : c.connectUrl();
     if (url == null || url.isBlank()) {
       err.println("Cluster '" + c.name() + "' has no connect.url. Give --connect-url URL.");
