@@ -20,6 +20,7 @@ public final class CompareDialog {
     ask.setTitle("Compare with cluster");
     ask.setHeaderText("Compare the drawing with what a Kafka Connect cluster runs");
     ask.setContentText("Connect URL:");
+    ask.getDialogPane().setId("compare-dialog");
     ask.getEditor().setId("compare-url");
     ask.getEditor().setPrefColumnCount(30);
     ask.showAndWait().ifPresent(url -> new ClusterDiffViewModel(vm.tasks()).compare(pipeline, vm.file(), url,
@@ -32,6 +33,7 @@ public final class CompareDialog {
           told.initOwner(owner);
           told.setTitle("Compare with cluster");
           told.setHeaderText(null);
+          told.getDialogPane().setId("compare-outcome");
           told.show(); // not modal-waiting: the badges are already on the canvas behind it
         }));
   }
