@@ -28,6 +28,11 @@ public final class CliConnect {
         return Optional.empty();
       }
     }
-    return Optional.of(new ConnectRestClient(url, user, password, Duration.ofSeconds(30)));
+    try {
+      return Optional.of(new ConnectRestClient(url, user, password, Duration.ofSeconds(30)));
+    } catch (IllegalArgumentException e) {
+      err.println("'" + url + "' is not a Kafka Connect URL; write it like http://localhost:8083.");
+      return Optional.empty();
+    }
   }
 }
