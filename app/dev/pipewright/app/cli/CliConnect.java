@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The Connect REST client for a cluster, from {@code --connect-url} or the file, with its basic auth. */
-final class CliConnect {
+public final class CliConnect {
   private CliConnect() {}
 
-  static Optional<ConnectRestClient> client(Cluster c, String urlOption, PrintWriter err) {
+  public static Optional<ConnectRestClient> client(Cluster c, String urlOption, PrintWriter err) {
     String url = urlOption != null ? urlOption : c.connectUrl();
     if (url == null || url.isBlank()) {
       err.println("Cluster '" + c.name() + "' has no connect.url. Give --connect-url URL.");
@@ -28,6 +28,11 @@ final class CliConnect {
         return Optional.empty();
       }
     }
-    return Optional.of(new ConnectRestClient(url, user, password, Duration.ofSeconds(30)));
+    try {
+      return Optional.of(new ConnectRestClient(url, user, password, Duration.ofSeconds(30)));
+    } catch (IllegalArgumentException e) {
+      err.println("'" + url + "' is not a Kafka Connect URL; write it like http://localhost:8083.");
+      return Optional.empty();
+    }
   }
 }

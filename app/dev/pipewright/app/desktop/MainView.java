@@ -466,6 +466,8 @@ public final class MainView {
         new SeparatorMenuItem(),
         item("_Export…", "menu-export", ExportDialog.SHORTCUT,
             () -> ExportDialog.open(stage, vm.document().pipeline(), vm.file(), vm.tasks())),
+        item("Compare with cluster…", "menu-compare", null,
+            () -> dev.pipewright.app.diff.CompareDialog.open(stage, vm)),
         new SeparatorMenuItem(),
         item("_Quit", "menu-quit", Shortcuts.QUIT, this::quit));
 

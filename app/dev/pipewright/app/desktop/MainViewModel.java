@@ -58,6 +58,9 @@ public final class MainViewModel {
   private final ReadOnlyBooleanWrapper minimap = new ReadOnlyBooleanWrapper(this, "minimap");
   private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
   private final ProblemsViewModel problems = new ProblemsViewModel();
+  private List<Finding> lintFindings = List.of();
+  // Drift from the last "Compare with cluster…", shown until the next compare or edit.
+  private List<Finding> driftFindings = List.of();
   private final InspectorViewModel inspector = new InspectorViewModel(document, state);
   private final PaletteViewModel palette = new PaletteViewModel();
   private Path recoveryFile;
@@ -126,9 +129,25 @@ public final class MainViewModel {
     return file.get();
   }
 
-  /** The findings of the latest lint run, for the canvas badges. */
+  /** The findings of the latest lint run plus any cluster drift, for the canvas badges. */
   public ReadOnlyObjectProperty<List<Finding>> findingsProperty() {
     return findings.getReadOnlyProperty();
+  }
+
+  /**
+   * Shows {@code drift} (from comparing with a Connect cluster) beside the lint findings, on the
+   * canvas and in the Problems table, until the next comparison or the next change of the pipeline.
+   */
+  public void showDrift(List<Finding> drift) {
+    driftFindings = List.copyOf(drift);
+    publishFindings();
+  }
+
+  private void publishFindings() {
+    List<Finding> all = new java.util.ArrayList<>(lintFindings);
+    all.addAll(driftFindings);
+    findings.set(List.copyOf(all));
+    problems.setFindings(all);
   }
 
   public ReadOnlyBooleanProperty darkThemeProperty() {
@@ -316,10 +335,13 @@ public final class MainViewModel {
 
   private void scheduleLint() {
     Pipeline p = document.pipeline();
+    if (!driftFindings.isEmpty()) {
+      showDrift(List.of()); // the drawing changed: the comparison no longer describes it
+    }
     tasks.debounce("lint", LINT_DELAY, () -> Linter.check(p), result -> {
       if (document.pipeline() == p) {
-        findings.set(List.copyOf(result));
-        problems.setFindings(result);
+        lintFindings = List.copyOf(result);
+        publishFindings();
       }
     }, error -> problems.setFindings(List.of(Finding.onPipeline("PW-LINT", dev.pipewright.model.Severity.WARNING,
         "The design rules could not run: " + error.getMessage(), "Report this with the pipeline file."))));

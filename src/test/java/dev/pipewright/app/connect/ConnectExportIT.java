@@ -189,6 +189,17 @@ class ConnectExportIT {
     assertThat(diff(file, out)).isEqualTo(1);
     assertThat(out.toString().strip())
         .isEqualTo("orders-read-model: batch.size is '500' in the drawing, '1000' on the cluster");
+
+    // The desktop's "Compare with cluster…" shows the same drift as a warning on the drawn node.
+    var outcome = dev.pipewright.app.diff.ClusterDiffViewModel.run(trial, file, worker.url());
+    assertThat(outcome.failed()).as(String.valueOf(outcome.error())).isFalse();
+    assertThat(outcome.findings()).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("PW-DRIFT");
+      assertThat(f.node()).isEqualTo("orders-read-model");
+      assertThat(f.field()).isEqualTo("batch.size");
+      assertThat(f.message()).isEqualTo("On the cluster, batch.size is '1000'; the drawing says '500'");
+      assertThat(f.message() + f.fix()).doesNotContain(READMODEL_SECRET).doesNotContain(SHOP_SECRET);
+    });
   }
 
   @Test
