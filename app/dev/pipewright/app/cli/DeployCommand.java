@@ -53,26 +53,26 @@ public final class DeployCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    Optional<Pipeline> loaded = PipelineArgs.load(file, err);
+    Optional<Pipeline> loaded = PipelineInput.load(file, err).map(PipelineInput::pipeline);
     if (loaded.isEmpty()) {
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
     Pipeline p = loaded.get();
     List<Finding> errors = Linter.errors(p);
     if (!errors.isEmpty()) {
-      PipelineArgs.printFindings(file, errors, err);
+      FindingPrinter.brief(file, errors, err);
       err.println("Nothing was deployed.");
-      return PipelineArgs.FINDINGS;
+      return PipewrightCli.FINDINGS;
     }
     Cluster c = p.cluster();
     Optional<ConnectRestClient> client = CliConnect.client(c, connectUrl, err);
     if (client.isEmpty()) {
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
     String bootstrap = bootstrapServers != null ? bootstrapServers : c.bootstrapServers();
     if (bootstrap == null || bootstrap.isBlank()) {
       err.println("Cluster '" + c.name() + "' has no bootstrapServers. Give --bootstrap-servers HOST:PORT.");
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
     try (KafkaTopicCreator topics = new KafkaTopicCreator(KafkaTopicCreator.clientProperties(c, bootstrap))) {
       Deployer.deploy(p, client.get(), topics, out::println);
@@ -85,15 +85,15 @@ public final class DeployCommand implements Callable<Integer> {
               + (s.trace() != null ? " " + s.trace() : ""));
           allRunning &= s.running();
         }
-        return allRunning ? PipelineArgs.OK : PipelineArgs.FINDINGS;
+        return allRunning ? PipewrightCli.OK : PipewrightCli.FINDINGS;
       }
-      return PipelineArgs.OK;
+      return PipewrightCli.OK;
     } catch (ConnectRestException e) {
       err.println(e.getMessage());
-      return e.status() == 0 ? PipelineArgs.UNREADABLE : PipelineArgs.FINDINGS;
+      return e.status() == 0 ? PipewrightCli.UNREADABLE : PipewrightCli.FINDINGS;
     } catch (IOException | IllegalStateException e) {
       err.println(e.getMessage());
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
   }
 }

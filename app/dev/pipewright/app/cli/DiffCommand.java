@@ -42,29 +42,29 @@ public final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    Optional<Pipeline> p = PipelineArgs.load(file, err);
+    Optional<Pipeline> p = PipelineInput.load(file, err).map(PipelineInput::pipeline);
     if (p.isEmpty()) {
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
     Optional<ConnectRestClient> client = CliConnect.client(p.get().cluster(), connectUrl, err);
     if (client.isEmpty()) {
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
     try {
       List<ConfigDiff.Difference> diffs = ConfigDiff.compare(ConnectorConfigs.forPipeline(p.get()), client.get())
           .stream().filter(d -> !onlyDrawn || d.kind() != ConfigDiff.Kind.NOT_DRAWN).toList();
       if (diffs.isEmpty()) {
         out.println("No drift: " + client.get().baseUrl() + " runs what " + file + " draws.");
-        return PipelineArgs.OK;
+        return PipewrightCli.OK;
       }
       diffs.forEach(d -> out.println(d.describe()));
-      return PipelineArgs.FINDINGS;
+      return PipewrightCli.FINDINGS;
     } catch (ConnectRestException e) {
       err.println(e.getMessage());
-      return e.status() == 0 ? PipelineArgs.UNREADABLE : PipelineArgs.FINDINGS;
+      return e.status() == 0 ? PipewrightCli.UNREADABLE : PipewrightCli.FINDINGS;
     } catch (IOException e) {
       err.println("Kafka Connect answered in a way Pipewright does not understand: " + e.getMessage());
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
   }
 }

@@ -52,26 +52,26 @@ public final class ExportCommand implements Callable<Integer> {
     Optional<ExportFormat> f = ExportFormat.fromCli(format);
     if (f.isEmpty()) {
       err.println("Unknown format '" + format + "'. Use one of " + ExportFormat.names() + ".");
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
-    Optional<Pipeline> p = PipelineArgs.load(file, err);
+    Optional<Pipeline> p = PipelineInput.load(file, err).map(PipelineInput::pipeline);
     if (p.isEmpty()) {
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
     ExportOptions options = new ExportOptions(file.getFileName().toString(), namespace, connectCluster);
     try {
       ExportResult r = Exports.export(p.get(), f.get(), options, out);
       if (!r.ok()) {
-        PipelineArgs.printFindings(file, r.errors(), err);
+        FindingPrinter.brief(file, r.errors(), err);
         err.println("Nothing was written to " + out + ".");
-        return PipelineArgs.FINDINGS;
+        return PipewrightCli.FINDINGS;
       }
       outWriter.println("Wrote " + r.written().size() + " files to " + out + " (" + f.get().cliName() + "):");
       r.written().forEach(w -> outWriter.println("  " + out.toAbsolutePath().normalize().relativize(w)));
-      return PipelineArgs.OK;
+      return PipewrightCli.OK;
     } catch (IOException e) {
       err.println("Could not write " + out + ": " + e.getMessage() + ". Check that the folder is writable.");
-      return PipelineArgs.UNREADABLE;
+      return PipewrightCli.UNREADABLE;
     }
   }
 }

@@ -28,6 +28,13 @@ final class FindingPrinter {
     out.println(in.file() + ": " + summary(findings));
   }
 
+  /** One line per finding, {@code FILE: node 'x' field 'y': message Fix: hint}, for commands that refuse. */
+  static void brief(java.nio.file.Path file, List<Finding> findings, PrintWriter err) {
+    for (Finding f : findings) {
+      err.println(file + ": " + f.where() + ": " + f.message() + " Fix: " + f.fix());
+    }
+  }
+
   static String summary(List<Finding> findings) {
     long e = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     long w = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();

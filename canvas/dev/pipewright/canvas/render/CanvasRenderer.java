@@ -131,8 +131,9 @@ public final class CanvasRenderer {
     g.setTransform(z, 0, 0, z, -px * z, -py * z);
     Set<String> selection = state.selection();
     String hovered = state.hoveredNode().get();
+    List<Integer> visibleEdges = List.of();
     if (z >= EDGE_ZOOM) {
-      drawEdges(g, index, state, z, vx0, vy0, vx1, vy1, hovered);
+      visibleEdges = drawEdges(g, index, state, z, vx0, vy0, vx1, vy1, hovered);
     }
     if (z >= TEXT_ZOOM) {
       for (Node n : index.pipeline().nodes()) {
@@ -142,6 +143,8 @@ public final class CanvasRenderer {
         }
         drawCard(g, n, p, selection.contains(n.name()), n.name().equals(hovered), overlay);
       }
+      // After the cards: on short edges a live label is wider than the gap between two cards.
+      drawEdgeAnnotations(g, index, visibleEdges);
     } else {
       drawBlocks(g, index, selection, z, vx0, vy0, vx1, vy1);
       drawFindingDots(g, index, z, vx0, vy0, vx1, vy1);
@@ -199,7 +202,8 @@ public final class CanvasRenderer {
     return (Math.floor(v * scale) + 0.5) / scale;
   }
 
-  private void drawEdges(GraphicsContext g, GraphIndex index, EditorState state, double z,
+  /** Draws the visible edges' lines and returns their indexes for {@link #drawEdgeAnnotations}. */
+  private List<Integer> drawEdges(GraphicsContext g, GraphIndex index, EditorState state, double z,
       double vx0, double vy0, double vx1, double vy1, String hovered) {
     g.setLineCap(StrokeLineCap.ROUND);
     Set<Edge> selectedEdges = state.selectedEdges();
@@ -255,9 +259,12 @@ public final class CanvasRenderer {
         g.fill();
       }
     }
-    if (z < TEXT_ZOOM) {
-      return;
-    }
+    return visible;
+  }
+
+  /** Live labels and finding badges in the middle of the visible edges. */
+  private void drawEdgeAnnotations(GraphicsContext g, GraphIndex index, List<Integer> visible) {
+    List<Edge> edges = index.edges();
     for (int i : visible) {
       Edge e = edges.get(i);
       String label = edgeLabels.get(e);
