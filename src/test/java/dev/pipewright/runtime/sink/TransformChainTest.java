@@ -42,6 +42,23 @@ class TransformChainTest {
   }
 
   @Test
+  void theExportedMaskLetsTheTombstoneAfterADeletePassInsteadOfStoppingTheConnector() {
+    Map<String, String> config = sinkConfigBehind(new Node("unwrap", NodeKind.EXTRACT_NEW_RECORD_STATE, null, Map.of()),
+        new Node("mask", NodeKind.MASK_FIELD, null, Map.of("fields", "email")));
+    assertThat(config).containsEntry("transforms.mask.predicate", "isTombstone")
+        .containsEntry("transforms.mask.negate", "true").containsEntry("predicates", "isTombstone");
+    try (TransformChain chain = TransformChain.of("sink", config)) {
+      SinkRecord delete = chain.apply(change("d", 7, "a@b"));
+      assertThat(delete).as("the unwrap turns the delete into a tombstone, the mask lets it pass").isNotNull();
+      assertThat(delete.value()).isNull();
+      assertThat(((Struct) chain.apply(change("u", 7, "a@b")).value()).get("email")).isEqualTo("");
+    }
+    Map<String, String> own = sinkConfigBehind(new Node("mask", NodeKind.MASK_FIELD, null,
+        Map.of("fields", "email", "predicate", "mine")));
+    assertThat(own).containsEntry("transforms.mask.predicate", "mine").doesNotContainKey("predicates");
+  }
+
+  @Test
   void aTransformThatDropsTheRecordReturnsNull() {
     Map<String, String> config = sinkConfigBehind(new Node("unwrap", NodeKind.EXTRACT_NEW_RECORD_STATE, null,
         Map.of("delete.tombstone.handling.mode", "drop")));
