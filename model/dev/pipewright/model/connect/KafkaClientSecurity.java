@@ -33,11 +33,11 @@ public final class KafkaClientSecurity {
   public static Map<String, String> resolved(Cluster cluster) {
     KafkaSecurity s = cluster.security();
     String where = "cluster '" + cluster.name() + "'";
-    String protocol = protocol(where, s);
+    String protocol = choice(where, "protocol", s.protocol(), "PLAINTEXT", PROTOCOLS);
     if (!protocol.startsWith("SASL")) {
       return settings(protocol, null, null, null, s.truststore());
     }
-    String mechanism = mechanism(where, s);
+    String mechanism = choice(where, "saslMechanism", s.saslMechanism(), "PLAIN", MECHANISMS);
     Credentials c = s.credentials();
     if (c == null || c.username() == null || c.username().isBlank()) {
       throw new IllegalArgumentException(where + " uses " + protocol
@@ -100,22 +100,14 @@ public final class KafkaClientSecurity {
     return m;
   }
 
-  private static String protocol(String where, KafkaSecurity s) {
-    String protocol = s.protocol() == null ? "PLAINTEXT" : s.protocol().trim().toUpperCase(Locale.ROOT);
-    if (!PROTOCOLS.contains(protocol)) {
-      throw new IllegalArgumentException(where + " security.protocol '" + s.protocol() + "' is not one of "
-          + String.join(", ", PROTOCOLS));
+  /** {@code value} upper-cased, or {@code fallback} when null; one of {@code allowed} or a sentence why not. */
+  private static String choice(String where, String field, String value, String fallback, List<String> allowed) {
+    String v = value == null ? fallback : value.trim().toUpperCase(Locale.ROOT);
+    if (!allowed.contains(v)) {
+      throw new IllegalArgumentException(where + " security." + field + " '" + value + "' is not one of "
+          + String.join(", ", allowed));
     }
-    return protocol;
-  }
-
-  private static String mechanism(String where, KafkaSecurity s) {
-    String mechanism = s.saslMechanism() == null ? "PLAIN" : s.saslMechanism().trim().toUpperCase(Locale.ROOT);
-    if (!MECHANISMS.contains(mechanism)) {
-      throw new IllegalArgumentException(where + " security.saslMechanism '" + s.saslMechanism() + "' is not one of "
-          + String.join(", ", MECHANISMS));
-    }
-    return mechanism;
+    return v;
   }
 
   private static String jaasEscape(String v) {
