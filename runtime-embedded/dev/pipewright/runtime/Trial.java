@@ -425,8 +425,8 @@ public final class Trial implements AutoCloseable {
       if (topics.isEmpty()) {
         continue;
       }
-      SinkRunner r = SinkRunner.forNode(s, cc.name(), topics, sp.props(), kafkaClientProperties(), workDir, schemasOnTopics(cc),
-          stats, producer);
+      SinkRunner r = SinkRunner.forNode(s, cc.name(), topics, sp.props(), kafkaClientProperties(), workDir,
+          schemasOnTopics(cc), stats, producer);
       sinks.add(r);
       sinkStarts.add(CompletableFuture.runAsync(() -> {
         try {
