@@ -45,6 +45,24 @@ public record SecretRef(String provider, String path, String key) {
   }
 
   /**
+   * The value behind {@code reference}, for a client connecting now; a literal is refused
+   * because pipeline files must not hold secrets.
+   *
+   * @param where what the secret is for, e.g. "cluster 'prod' security.password"
+   * @throws IllegalArgumentException with a sentence naming {@code where} and the reference
+   *     (never a value) when it is missing, a literal, or does not resolve
+   */
+  public static String resolveRequired(String reference, String where) {
+    if (reference == null || reference.isBlank()) {
+      throw new IllegalArgumentException(where + " is not set; give a reference such as ${env:NAME}");
+    }
+    SecretRef ref = parse(reference).orElseThrow(() -> new IllegalArgumentException(
+        where + " must be a reference such as ${env:NAME} or ${file:path:key}, not a literal value"));
+    return ref.resolve().orElseThrow(() -> new IllegalArgumentException(
+        where + ": " + ref + " did not resolve; set the environment variable or add the key to the file"));
+  }
+
+  /**
    * Looks the secret up in this process's environment, or in the named properties file. Empty
    * when it cannot be found; callers say which reference was missing, never the value.
    */

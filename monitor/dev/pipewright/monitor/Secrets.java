@@ -13,12 +13,10 @@ public final class Secrets {
    * @param where what the secret is for, used in the error message (e.g. "Kafka SASL password")
    */
   public static String resolve(String reference, String where) {
-    if (reference == null || reference.isBlank()) {
-      throw new MonitorConfigException(where + " is not set; give a reference such as ${env:NAME}");
+    try {
+      return SecretRef.resolveRequired(reference, where);
+    } catch (IllegalArgumentException e) {
+      throw new MonitorConfigException(e.getMessage());
     }
-    SecretRef ref = SecretRef.parse(reference).orElseThrow(() -> new MonitorConfigException(
-        where + " must be a reference such as ${env:NAME} or ${file:path:key}, not a literal value"));
-    return ref.resolve().orElseThrow(() -> new MonitorConfigException(
-        where + ": " + ref + " did not resolve; set the environment variable or add the key to the file"));
   }
 }

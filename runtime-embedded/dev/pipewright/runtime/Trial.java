@@ -1,6 +1,7 @@
 package dev.pipewright.runtime;
 
 import dev.pipewright.model.Category;
+import dev.pipewright.model.Cluster;
 import dev.pipewright.model.Converter;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
@@ -8,10 +9,12 @@ import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.SecretRef;
 import dev.pipewright.model.connect.ConnectorConfig;
 import dev.pipewright.model.connect.ConnectorConfigs;
+import dev.pipewright.model.connect.KafkaClientSecurity;
 import dev.pipewright.model.connect.TopicSpec;
 import dev.pipewright.runtime.LocalOverrides.EmbeddedSource;
 import dev.pipewright.runtime.capture.CaptureRunner;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.KafkaPreflight;
 import dev.pipewright.runtime.pg.DemoSchema;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
 import dev.pipewright.runtime.pg.SourcePreflight;
@@ -68,6 +71,8 @@ public final class Trial implements AutoCloseable {
   private final List<SinkRunner> sinks = new ArrayList<>();
   private EmbeddedKafka kafka;
   private String bootstrap;
+  /** Security settings of every Kafka client the trial opens (empty for the embedded broker). */
+  private Map<String, String> kafkaClient = Map.of();
   private KafkaProducer<byte[], byte[]> producer;
   private TrialStats stats;
   private Instant startedAt;
@@ -107,20 +112,28 @@ public final class Trial implements AutoCloseable {
         enter(TrialPhase.PREFLIGHT);
         throw new TrialException(TrialPhase.PREFLIGHT, problems, null);
       }
-      boolean external = captureNodes.stream().map(this::sourceOf).anyMatch(s -> !s.boolProperty("embedded"));
+      boolean externalKafka = !pipeline.cluster().embedded();
+      boolean external = externalKafka
+          || captureNodes.stream().map(this::sourceOf).anyMatch(s -> !s.boolProperty("embedded"));
       if (external) {
-        // Nothing starts until the databases the trial does not own have passed their checks.
+        // Nothing starts until the servers the trial does not own have passed their checks.
         Instant t = enter(TrialPhase.PREFLIGHT);
+        if (externalKafka) {
+          checkExternalKafka();
+        }
         checkExternalSources(captureNodes);
         done(TrialPhase.PREFLIGHT, t);
       }
       current = TrialPhase.STARTING_KAFKA;
       startServers();
+      current = TrialPhase.PREFLIGHT;
       if (!external) {
-        current = TrialPhase.PREFLIGHT;
         Instant t = enter(TrialPhase.PREFLIGHT);
         checkEmbeddedSources(captureNodes);
         done(TrialPhase.PREFLIGHT, t);
+      } else {
+        // the pre-flight phase already ran; the embedded databases it could not see yet are checked now
+        checkEmbeddedSources(captureNodes);
       }
       current = TrialPhase.SNAPSHOT;
       Instant t = enter(TrialPhase.SNAPSHOT);
@@ -215,6 +228,19 @@ public final class Trial implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new TrialException(TrialPhase.PREFLIGHT, problems, null);
     }
+  }
+
+  /** The cluster's security settings resolved once, and a login with them, before anything starts. */
+  private void checkExternalKafka() {
+    Cluster cluster = pipeline.cluster();
+    try {
+      kafkaClient = Map.copyOf(KafkaClientSecurity.resolved(cluster));
+    } catch (IllegalArgumentException e) {
+      throw new TrialException(TrialPhase.PREFLIGHT, e.getMessage() + ".", e);
+    }
+    KafkaPreflight.check(cluster, kafkaClient).ifPresent(problem -> {
+      throw new TrialException(TrialPhase.PREFLIGHT, problem, null);
+    });
   }
 
   private void checkEmbeddedSources(List<Node> captureNodes) {
@@ -344,7 +370,7 @@ public final class Trial implements AutoCloseable {
     if (wanted.isEmpty()) {
       return;
     }
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    try (Admin admin = Admin.create(kafkaClientProperties())) {
       for (NewTopic nt : wanted) {
         try {
           admin.createTopics(List.of(nt)).all().get(30, TimeUnit.SECONDS);
@@ -366,7 +392,7 @@ public final class Trial implements AutoCloseable {
 
   private KafkaProducer<byte[], byte[]> newProducer() {
     Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
+    p.putAll(kafkaClientProperties());
     // at-least-once: every event is on all in-sync replicas before its offset may be committed
     p.put("acks", "all");
     p.put("enable.idempotence", "true");
@@ -406,8 +432,8 @@ public final class Trial implements AutoCloseable {
       if (topics.isEmpty()) {
         continue;
       }
-      SinkRunner r = SinkRunner.forNode(s, cc.name(), topics, sp.props(), bootstrap, workDir, schemasOnTopics(cc),
-          stats, producer);
+      SinkRunner r = SinkRunner.forNode(s, cc.name(), topics, sp.props(), kafkaClientProperties(), workDir,
+          schemasOnTopics(cc), stats, producer);
       sinks.add(r);
       sinkStarts.add(CompletableFuture.runAsync(() -> {
         try {
@@ -443,6 +469,13 @@ public final class Trial implements AutoCloseable {
             + describe(cause), cause);
       }
     }
+  }
+
+  /** Bootstrap servers plus the cluster's security settings: what every client of the trial starts from. */
+  private Map<String, Object> kafkaClientProperties() {
+    Map<String, Object> p = new HashMap<>(kafkaClient);
+    p.put("bootstrap.servers", bootstrap);
+    return p;
   }
 
   private boolean schemasOnTopics(ConnectorConfig sink) {

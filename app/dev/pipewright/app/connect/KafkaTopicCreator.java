@@ -1,9 +1,7 @@
 package dev.pipewright.app.connect;
 
 import dev.pipewright.model.Cluster;
-import dev.pipewright.model.KafkaSecurity;
-import dev.pipewright.model.SecretRef;
-import dev.pipewright.model.connect.ConnectorConfigs;
+import dev.pipewright.model.connect.KafkaClientSecurity;
 import dev.pipewright.model.connect.TopicSpec;
 import java.io.IOException;
 import java.util.List;
@@ -34,14 +32,11 @@ public final class KafkaTopicCreator implements TopicCreator, AutoCloseable {
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-    KafkaSecurity sec = c.security();
-    String password = null;
-    if (sec.credentials() != null) {
-      password = SecretRef.parse(sec.credentials().password()).flatMap(SecretRef::resolve)
-          .orElseThrow(() -> new IllegalStateException("The Kafka password " + sec.credentials().password()
-              + " is not set; set it before deploying."));
+    try {
+      props.putAll(KafkaClientSecurity.resolved(c));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage() + " before deploying.", e);
     }
-    props.putAll(ConnectorConfigs.clientSecurity(sec, password));
     return props;
   }
 

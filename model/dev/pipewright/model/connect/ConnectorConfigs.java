@@ -348,32 +348,17 @@ public final class ConnectorConfigs {
   }
 
   /**
-   * Kafka client settings for a secured cluster: {@code security.protocol}, {@code sasl.mechanism},
-   * {@code sasl.jaas.config} and the truststore; empty for PLAINTEXT. The JAAS line carries
-   * {@code password}, or the cluster's password reference when {@code password} is null (so an
-   * exported file holds a reference and only a running client holds a value).
+   * Kafka client settings for a secured cluster (see {@link KafkaClientSecurity}); empty for
+   * PLAINTEXT. The JAAS line carries {@code password}, or the cluster's password reference when
+   * {@code password} is null (so an exported file holds a reference and only a running client
+   * holds a value).
    */
   public static Map<String, String> clientSecurity(KafkaSecurity sec, String password) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
-    if (sec == null || "PLAINTEXT".equals(sec.protocol())) {
-      return m;
+    if (password == null || sec == null || sec.credentials() == null) {
+      return KafkaClientSecurity.withReference(sec);
     }
-    m.put("security.protocol", sec.protocol());
-    if (sec.saslMechanism() != null) {
-      m.put("sasl.mechanism", sec.saslMechanism());
-    }
-    if (sec.credentials() != null) {
-      String module = sec.saslMechanism() != null && sec.saslMechanism().startsWith("SCRAM")
-          ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-          : "org.apache.kafka.common.security.plain.PlainLoginModule";
-      m.put("sasl.jaas.config", module + " required username=\"" + sec.credentials().username()
-          + "\" password=\"" + (password != null ? password : sec.credentials().password()) + "\";");
-    }
-    if (sec.truststore() != null) {
-      m.put("ssl.truststore.location", sec.truststore());
-      m.put("ssl.truststore.type", sec.truststore().endsWith(".pem") ? "PEM" : "JKS");
-    }
-    return m;
+    return KafkaClientSecurity.withReference(new KafkaSecurity(sec.protocol(), sec.saslMechanism(),
+        new dev.pipewright.model.Credentials(sec.credentials().username(), password), sec.truststore()));
   }
 
   // ---- sinks --------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -93,6 +94,10 @@ public final class ConnectStatusCollector implements ConnectorStatusSource {
         }
       }
       return new ConnectReport(at, health, connectors);
+    } catch (SSLException e) {
+      return new ConnectReport(at, Health.red("TLS handshake with Kafka Connect at " + base() + " failed ("
+          + firstLine(String.valueOf(e.getMessage())) + "); set the cluster's security.truststore to the CA that"
+          + " signed the worker's certificate"), List.of());
     } catch (IOException e) {
       return new ConnectReport(at, Health.red("Kafka Connect at " + base() + " is unreachable ("
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"), List.of());

@@ -38,6 +38,9 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final Clock clock;
   private final Duration startupWait;
   private final Map<String, String> overrides;
+  /** Extra listener name to security protocol; their ports are chosen at the first start. */
+  private final Map<String, String> extraListeners;
+  private final Map<String, Integer> extraPorts = new LinkedHashMap<>();
   private int brokerPort;
   private int controllerPort;
   private KafkaRaftServer server;
@@ -48,6 +51,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.clock = b.clock();
     this.startupWait = b.startupWait();
     this.overrides = Map.copyOf(b.overrides);
+    this.extraListeners = new LinkedHashMap<>(b.listeners);
     this.brokerPort = b.port();
   }
 
@@ -71,6 +75,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
     if (controllerPort == 0) {
       controllerPort = Loopback.freePort();
+    }
+    for (String name : extraListeners.keySet()) {
+      extraPorts.computeIfAbsent(name, n -> Loopback.freePort());
     }
     Properties props = brokerProperties();
     format(props);
@@ -115,6 +122,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     return brokerPort;
   }
 
+  /**
+   * {@code 127.0.0.1:<port>} of an extra listener added with {@link Builder#listener}; the
+   * trial's own clients keep using the PLAINTEXT one of {@link #bootstrapServers()}.
+   */
+  public String bootstrapServers(String listenerName) {
+    Integer port = extraPorts.get(listenerName);
+    if (port == null) {
+      throw new IllegalStateException("Kafka has no started listener " + listenerName);
+    }
+    return "127.0.0.1:" + port;
+  }
+
   public int controllerPort() {
     return controllerPort;
   }
@@ -133,11 +152,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    StringBuilder listeners = new StringBuilder("PLAINTEXT://127.0.0.1:" + brokerPort);
+    StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    extraListeners.forEach((name, protocol) -> {
+      listeners.append(',').append(name).append("://127.0.0.1:").append(extraPorts.get(name));
+      protocols.append(',').append(name).append(':').append(protocol);
+    });
+    p.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", listeners.toString());
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("listener.security.protocol.map", protocols.toString());
     p.put("log.dirs", dataDir.resolve("log").toString());
     p.put("metadata.log.dir", dataDir.resolve("meta").toString());
     // One broker: every internal topic has one replica, and there is no one to wait for.
@@ -247,6 +272,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Builds an {@link EmbeddedKafka}; only the data directory is required. */
   public static final class Builder extends ServerBuilder<Builder> {
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final Map<String, String> listeners = new LinkedHashMap<>();
 
     private Builder() {
       super(Duration.ofSeconds(90));
@@ -260,6 +286,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** A broker setting that replaces the trial's default. */
     public Builder brokerConfig(String key, String value) {
       overrides.put(key, value);
+      return this;
+    }
+
+    /**
+     * An extra loopback listener, e.g. {@code ("SASL", "SASL_PLAINTEXT")}, next to the PLAINTEXT
+     * one the broker and its own clients use; configure it with
+     * {@code brokerConfig("listener.name.<name lower-case>.…", …)}.
+     */
+    public Builder listener(String name, String securityProtocol) {
+      listeners.put(name, securityProtocol);
       return this;
     }
 

@@ -65,7 +65,7 @@ public final class SinkRunner implements AutoCloseable {
   private volatile long caughtUpAt;
 
   private SinkRunner(Node node, String connector, List<String> topics, SinkWriter writer, Map<String, String> props,
-      String bootstrap, boolean schemasOnTopic, TrialStats stats, Producer<byte[], byte[]> dlqProducer) {
+      Map<String, Object> kafkaClient, boolean schemasOnTopic, TrialStats stats, Producer<byte[], byte[]> dlqProducer) {
     this.node = node;
     this.connector = connector;
     this.topics = topics;
@@ -78,7 +78,7 @@ public final class SinkRunner implements AutoCloseable {
     keyReader.configure(Map.of("schemas.enable", Boolean.toString(schemasOnTopic)), true);
     valueReader.configure(Map.of("schemas.enable", Boolean.toString(schemasOnTopic)), false);
     Properties c = new Properties();
-    c.put("bootstrap.servers", bootstrap);
+    c.putAll(kafkaClient);
     // one group per sink connector, the way Connect names it, so a restarted trial resumes
     c.put("group.id", "connect-" + connector);
     c.put("enable.auto.commit", "false");
@@ -94,11 +94,13 @@ public final class SinkRunner implements AutoCloseable {
    * write a local file, other kinds run as a preview.
    *
    * @param props the connector properties with local overrides applied and secrets resolved
+   * @param kafkaClient bootstrap servers and the cluster's security settings, for the sink's consumer
    * @param workDir where relative file paths are taken from
    * @param schemasOnTopic whether the topics' JSON carries schemas (json-schemas converter)
    */
   public static SinkRunner forNode(Node node, String connector, List<String> topics, Map<String, String> props,
-      String bootstrap, Path workDir, boolean schemasOnTopic, TrialStats stats, Producer<byte[], byte[]> dlqProducer) {
+      Map<String, Object> kafkaClient, Path workDir, boolean schemasOnTopic, TrialStats stats,
+      Producer<byte[], byte[]> dlqProducer) {
     SinkRunner[] self = new SinkRunner[1];
     SinkWriter w;
     if (node.kind() == NodeKind.JDBC_SINK) {
@@ -108,7 +110,7 @@ public final class SinkRunner implements AutoCloseable {
     } else {
       w = new PreviewWriter();
     }
-    self[0] = new SinkRunner(node, connector, topics, w, props, bootstrap, schemasOnTopic, stats, dlqProducer);
+    self[0] = new SinkRunner(node, connector, topics, w, props, kafkaClient, schemasOnTopic, stats, dlqProducer);
     return self[0];
   }
 

@@ -14,9 +14,9 @@ import org.apache.kafka.connect.rest.ConnectRestExtensionContext;
  * classpath, so this small one takes its place: one fixed user, everything else gets 401.
  */
 public final class BasicAuthRestExtension implements ConnectRestExtension {
-  static final String USER = "monitor";
-  static final String PASSWORD = "s3cret-pw";
-  static final String HEADER = "Basic " + Base64.getEncoder()
+  public static final String USER = "monitor";
+  public static final String PASSWORD = "s3cret-pw";
+  public static final String HEADER = "Basic " + Base64.getEncoder()
       .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
   @Override
