@@ -1,19 +1,17 @@
 package dev.pipewright.monitor;
 
 import dev.pipewright.model.Cluster;
-import dev.pipewright.model.Credentials;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.SecretRef;
+import dev.pipewright.monitor.connect.ConnectHttp;
 import dev.pipewright.monitor.connect.ConnectStatusCollector;
 import dev.pipewright.monitor.kafka.KafkaClientConfig;
 import dev.pipewright.monitor.kafka.KafkaLagCollector;
 import dev.pipewright.monitor.pg.ReplicationSlotCollector;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -45,10 +43,7 @@ public record Endpoints(String bootstrap, String connectUrl, String jdbcUrl) {
     if (blank(connect)) {
       notes.accept("Connect: no connect url in cluster '" + cluster.name() + "'; pass --connect-url to watch connectors");
     } else {
-      Credentials auth = cluster.connectAuth();
-      String user = auth == null ? null : auth.username();
-      String password = user == null ? null : Secrets.resolve(auth.password(), "cluster '" + cluster.name() + "' connect.password");
-      b.connect(new ConnectStatusCollector(connect, user, password, connectTruststore(cluster, connect), clock));
+      b.connect(new ConnectStatusCollector(ConnectHttp.forCluster(cluster, connect, Duration.ofSeconds(5)), clock));
     }
     Optional<Node> source = postgresSource(p, watchlist);
     String url = !blank(jdbcUrl) ? jdbcUrl : source.filter(n -> !n.boolProperty("embedded")).map(Endpoints::jdbcUrlOf).orElse(null);
@@ -71,15 +66,6 @@ public record Endpoints(String bootstrap, String connectUrl, String jdbcUrl) {
       b.slots(new ReplicationSlotCollector(url, user, password, clock));
     }
     return b.build();
-  }
-
-  /**
-   * An https Connect URL is checked against the cluster's {@code security.truststore}: one file
-   * of trusted CAs serves Kafka and Connect, as in most deployments where one CA signs both.
-   */
-  private static Path connectTruststore(Cluster cluster, String connectUrl) {
-    String trust = cluster.security().truststore();
-    return connectUrl.trim().toLowerCase(Locale.ROOT).startsWith("https:") && !blank(trust) ? Path.of(trust.trim()) : null;
   }
 
   private static Optional<Node> postgresSource(Pipeline p, Watchlist w) {

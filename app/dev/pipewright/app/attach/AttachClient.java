@@ -1,14 +1,16 @@
 package dev.pipewright.app.attach;
 
+import dev.pipewright.model.Cluster;
+import dev.pipewright.model.KafkaSecurity;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.connect.ConnectorConfigs;
+import dev.pipewright.monitor.MonitorConfigException;
+import dev.pipewright.monitor.connect.ConnectHttp;
+import dev.pipewright.monitor.kafka.KafkaClientConfig;
+import dev.pipewright.monitor.kafka.KafkaErrors;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,44 +27,46 @@ import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
  * Reads a running pipeline: the deployed connectors from a Kafka Connect worker and the topics
- * from its broker, and hands them to {@link ConnectImport}. Blocking; run it off the UI thread.
- * Failures come back as {@link IOException}s with a sentence naming the address that failed.
+ * from its broker, and hands them to {@link ConnectImport}. It connects as the monitor does
+ * (the cluster's SASL/TLS settings, Connect over https with basic auth), resolving password
+ * references only for the connection. Blocking; run it off the UI thread. Failures come back as
+ * {@link IOException}s whose message is one sentence naming the address (never a password).
  */
 public final class AttachClient {
   private AttachClient() {}
 
+  /** Attaches to a PLAINTEXT broker and a Connect worker without authentication. */
   public static ConnectImport.Result read(String connectUrl, String bootstrap, Duration timeout) throws IOException {
-    String base = connectUrl.endsWith("/") ? connectUrl.substring(0, connectUrl.length() - 1) : connectUrl;
+    return read(new Cluster("attached", bootstrap, KafkaSecurity.PLAINTEXT, connectUrl, null, null), timeout);
+  }
+
+  /**
+   * Reads the connectors at {@code cluster.connectUrl()} and the topics at its bootstrap servers.
+   * The imported pipeline's cluster is {@code cluster} itself, references and all.
+   */
+  public static ConnectImport.Result read(Cluster cluster, Duration timeout) throws IOException {
+    Properties p;
     String body;
     try {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/connectors?expand=info&expand=status"))
-          .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        throw new IOException("Kafka Connect at " + base + " answered HTTP " + r.statusCode() + " to GET /connectors");
-      }
-      body = r.body();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + base, e);
-    } catch (IllegalArgumentException | IOException e) {
-      throw new IOException("Cannot read the connectors from Kafka Connect at " + base + ": " + e.getMessage(), e);
+      body = ConnectHttp.forCluster(cluster, null, timeout).get("/connectors?expand=info&expand=status");
+      p = KafkaClientConfig.adminProperties(cluster, null);
+    } catch (MonitorConfigException e) {
+      throw new IOException(e.getMessage(), e);
     }
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "pipewright-attach");
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+    String bootstrap = cluster.bootstrapServers();
     try (Admin admin = Admin.create(p)) {
       Set<String> topics = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      ConnectImport.Result imported = ConnectImport.fromConnect("attached", bootstrap, base, body, topics);
+      ConnectImport.Result imported = ConnectImport.fromConnect("attached", cluster, body, topics);
       return new ConnectImport.Result(withPartitions(admin, imported.pipeline(), topics, timeout), imported.notes());
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException("Cannot list the topics of Kafka at " + bootstrap + ": "
-          + (e.getCause() == null ? e.toString() : e.getCause().getMessage()), e);
+    } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+      String sentence = KafkaErrors.describe(e, bootstrap);
+      throw new IOException(Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + bootstrap, e);
+      throw new IOException("Interrupted while reading the topics of Kafka at " + bootstrap, e);
     }
   }
 

@@ -49,6 +49,18 @@ public final class ConnectImport {
    */
   public static Result fromConnect(String name, String bootstrap, String connectUrl, String connectorsJson,
       Collection<String> topics) throws IOException {
+    return fromConnect(name, new Cluster("attached", bootstrap, KafkaSecurity.PLAINTEXT, connectUrl, null, null),
+        connectorsJson, topics);
+  }
+
+  /**
+   * @param cluster where the pipeline runs, kept as given on the drawing: its security and
+   *     Connect credentials hold references, so saving the drawing writes no secret
+   * @param connectorsJson the body of {@code GET /connectors?expand=info&expand=status}
+   * @param topics the broker's topic names (internal ones are ignored)
+   */
+  public static Result fromConnect(String name, Cluster cluster, String connectorsJson, Collection<String> topics)
+      throws IOException {
     JsonNode root = JSON.readTree(connectorsJson);
     List<String> notes = new ArrayList<>();
     List<String> userTopics = topics.stream().filter(t -> !t.startsWith("_")).sorted().toList();
@@ -135,7 +147,6 @@ public final class ConnectImport {
         edges.add(new Edge(t, sink));
       }
     }
-    Cluster cluster = new Cluster("attached", bootstrap, KafkaSecurity.PLAINTEXT, connectUrl, null, null);
     Pipeline p = Pipeline.empty(name).withEnvironment(Environment.PRODUCTION).withClusters(List.of(cluster))
         .withNodes(List.copyOf(nodes.values())).withEdges(edges.stream().distinct().toList());
     return new Result(p, notes);

@@ -7,10 +7,10 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /** Turns Kafka client failures into sentences a person can act on. */
-final class KafkaErrors {
+public final class KafkaErrors {
   private KafkaErrors() {}
 
-  static String describe(Throwable t, String address) {
+  public static String describe(Throwable t, String address) {
     Throwable cause = t instanceof ExecutionException && t.getCause() != null ? t.getCause() : t;
     if (cause instanceof SslAuthenticationException) {
       return "TLS handshake with Kafka at " + address + " failed (" + firstLine(cause)

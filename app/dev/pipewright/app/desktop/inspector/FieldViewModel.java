@@ -122,16 +122,12 @@ public final class FieldViewModel {
 
   /** Builds {@code ${env:NAME}} or {@code ${file:path:key}} and commits it. */
   public boolean commitReference(String provider, String pathOrName, String fileKey) {
-    String ref = "file".equals(provider)
-        ? "${file:" + blankToEmpty(pathOrName) + ":" + blankToEmpty(fileKey) + "}"
-        : "${env:" + blankToEmpty(pathOrName) + "}";
-    if (!SecretRef.isReference(ref)) {
-      error.set("file".equals(provider)
-          ? "A file reference needs the path of a properties file and a key in it, e.g. /etc/pipewright/secrets.properties and pg.password."
-          : "An environment variable name uses letters, digits and _ and does not start with a digit, e.g. PG_PASSWORD.");
+    References.Built built = References.build(provider, pathOrName, fileKey);
+    if (built.reference().isEmpty()) {
+      error.set(built.problem());
       return false;
     }
-    return commit(ref);
+    return commit(built.reference().get());
   }
 
   /** Forgets a refused edit (the view shows the stored value again). */
@@ -151,10 +147,6 @@ public final class FieldViewModel {
 
   void refresh(Node node) {
     value.set(node.properties().getOrDefault(key, ""));
-  }
-
-  private static String blankToEmpty(String s) {
-    return s == null ? "" : s.strip();
   }
 
   private static String sentence(String s) {

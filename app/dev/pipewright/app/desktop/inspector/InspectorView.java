@@ -7,7 +7,6 @@ import dev.pipewright.model.Environment;
 import dev.pipewright.model.Group;
 import dev.pipewright.model.Node;
 import dev.pipewright.model.Pipeline;
-import dev.pipewright.model.SecretRef;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -24,7 +23,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -323,68 +321,16 @@ public final class InspectorView extends VBox {
     follow(f, p);
     commitOnEnterOrBlur(p, f::commit, f::value, f::clearError);
 
-    ToggleButton helper = new ToggleButton("Reference…");
-    helper.setId(fieldId("reference-", f.key()));
-    helper.setTooltip(new Tooltip("Build a reference to an environment variable or a properties file"));
-    helper.setMinWidth(Region.USE_PREF_SIZE);
-
-    Label shown = new Label();
-    shown.getStyleClass().add("field-hint");
-    shown.setWrapText(true);
-    shown.setMinHeight(Region.USE_PREF_SIZE);
-    shown.setId(fieldId("reference-shown-", f.key()));
-    Runnable describe = () -> {
-      String text = SecretRef.parse(f.value()).map(r -> "env".equals(r.provider())
-          ? "Read from the environment variable " + r.key() + " at run time."
-          : "Read from key " + r.key() + " of " + r.path() + " at run time.").orElse("");
-      shown.setText(text);
-      shown.setVisible(!text.isEmpty());
-      shown.setManaged(!text.isEmpty());
-    };
-    describe.run();
-    ChangeListener<String> l = (obs, was, now) -> describe.run();
+    ReferenceHelper helper = new ReferenceHelper(f.key(), suggestedVariable(f), f::commitReference,
+        () -> p.setText(f.value()));
+    helper.show(f.value());
+    ChangeListener<String> l = (obs, was, now) -> helper.show(now);
     f.valueProperty().addListener(l);
     unbinders.add(() -> f.valueProperty().removeListener(l));
 
-    ComboBox<String> provider = new ComboBox<>();
-    provider.setId(fieldId("reference-provider-", f.key()));
-    provider.getItems().setAll("Environment variable", "Properties file");
-    provider.setValue("Environment variable");
-    TextField name = new TextField();
-    name.setId(fieldId("reference-name-", f.key()));
-    TextField fileKey = new TextField();
-    fileKey.setId(fieldId("reference-key-", f.key()));
-    fileKey.setPromptText("key in the file, e.g. pg.password");
-    Runnable adapt = () -> {
-      boolean file = provider.getValue().startsWith("Properties");
-      name.setPromptText(file ? "path, e.g. /etc/pipewright/secrets.properties" : "variable, e.g. "
-          + suggestedVariable(f));
-      fileKey.setVisible(file);
-      fileKey.setManaged(file);
-    };
-    provider.setOnAction(e -> adapt.run());
-    adapt.run();
-    Button use = new Button("Use reference");
-    use.setId(fieldId("reference-use-", f.key()));
-    use.getStyleClass().add(Styles.ACCENT);
-    use.setDefaultButton(false);
-    VBox box = new VBox(provider, name, fileKey, use);
-    box.getStyleClass().add("reference-box");
-    box.visibleProperty().bind(helper.selectedProperty());
-    box.managedProperty().bind(helper.selectedProperty());
-    use.setOnAction(e -> {
-      boolean file = provider.getValue().startsWith("Properties");
-      if (f.commitReference(file ? "file" : "env", name.getText(), fileKey.getText())) {
-        p.setText(f.value());
-        helper.setSelected(false);
-      }
-    });
-    name.setOnAction(e -> use.fire());
-    fileKey.setOnAction(e -> use.fire());
-
-    HBox line = new HBox(6, p, helper);
+    HBox line = new HBox(6, p, helper.toggle());
     line.setAlignment(Pos.CENTER_LEFT);
-    return new VBox(4, line, shown, box);
+    return new VBox(4, line, helper.shown(), helper.box());
   }
 
   /**
