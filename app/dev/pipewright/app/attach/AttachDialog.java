@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -22,6 +23,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -31,6 +33,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -72,7 +75,7 @@ public final class AttachDialog {
     security.setAnimated(false);
 
     VBox content = new VBox(12, main, security);
-    content.setPrefWidth(560);
+    content.setPrefWidth(640);
     Dialog<Cluster> d = new Dialog<>();
     d.initOwner(owner);
     d.setTitle("Attach to running pipeline");
@@ -95,14 +98,23 @@ public final class AttachDialog {
       }
     });
     d.setResultConverter(b -> b == ButtonType.OK ? vm.cluster().orElse(null) : null);
-    d.getDialogPane().heightProperty().addListener((obs, was, now) -> {
-      // the pane grows when Security opens; keep the window around it
-      if (d.getDialogPane().getScene() != null && d.getDialogPane().getScene().getWindow() != null) {
-        d.getDialogPane().getScene().getWindow().sizeToScene();
-      }
-    });
+    d.getDialogPane().heightProperty().addListener((obs, was, now) -> fitOnScreen(d));
     security.expandedProperty().addListener((obs, was, now) -> d.getDialogPane().requestLayout());
     return d;
+  }
+
+  /** The pane grows when Security opens: keep the window around it and its buttons on the screen. */
+  private static void fitOnScreen(Dialog<?> d) {
+    if (d.getDialogPane().getScene() == null || d.getDialogPane().getScene().getWindow() == null) {
+      return;
+    }
+    Window w = d.getDialogPane().getScene().getWindow();
+    w.sizeToScene();
+    List<Screen> screens = Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight());
+    Rectangle2D bounds = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getVisualBounds();
+    if (w.getY() + w.getHeight() > bounds.getMaxY()) {
+      w.setY(Math.max(bounds.getMinY(), bounds.getMaxY() - w.getHeight()));
+    }
   }
 
   private static Node securityForm(Window owner, AttachViewModel vm) {
@@ -173,7 +185,8 @@ public final class AttachDialog {
   /** A reference field with the inspector's "Reference…" helper. */
   private static Node password(AttachViewModel vm, Field f, String id) {
     String example = "${env:" + AttachViewModel.suggestedVariable(f) + "}";
-    TextField t = text(vm, f, id, example);
+    // masked like the inspector's secret fields: a secret pasted by mistake is not shown on screen
+    TextField t = bind(new PasswordField(), vm, f, id, example);
     t.setTooltip(new Tooltip("A reference: ${env:NAME} or ${file:path:key}. The value itself stays outside the file."));
     ReferenceHelper helper = new ReferenceHelper(id, AttachViewModel.suggestedVariable(f),
         (provider, name, key) -> vm.useReference(f, provider, name, key), () -> { });
@@ -186,7 +199,10 @@ public final class AttachDialog {
   }
 
   private static TextField text(AttachViewModel vm, Field f, String id, String prompt) {
-    TextField t = new TextField();
+    return bind(new TextField(), vm, f, id, prompt);
+  }
+
+  private static TextField bind(TextField t, AttachViewModel vm, Field f, String id, String prompt) {
     t.setId(id);
     t.setPromptText(prompt);
     t.textProperty().bindBidirectional(vm.text(f));
@@ -197,7 +213,7 @@ public final class AttachDialog {
   private static void row(GridPane g, int row, String label, Node control, AttachViewModel vm, Field f) {
     Label l = new Label(label);
     GridPane.setValignment(l, javafx.geometry.VPos.TOP);
-    l.setPadding(new Insets(5, 0, 0, 0));
+    l.setPadding(new Insets(8, 0, 0, 0));
     g.add(l, 0, row);
     g.add(control, 1, row);
     if (vm != null) {
@@ -205,6 +221,7 @@ public final class AttachDialog {
       error.setId("attach-error-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
       error.getStyleClass().add("field-error");
       error.setWrapText(true);
+      error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
       error.textProperty().bind(vm.error(f));
       error.visibleProperty().bind(vm.error(f).isNotEmpty());
       error.managedProperty().bind(error.visibleProperty());
