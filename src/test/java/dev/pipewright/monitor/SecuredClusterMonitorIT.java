@@ -12,7 +12,6 @@ import dev.pipewright.monitor.connect.ConnectReport;
 import dev.pipewright.monitor.kafka.KafkaLagReport;
 import dev.pipewright.runtime.kafka.SecuredKafka;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -22,18 +21,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -182,19 +177,8 @@ class SecuredClusterMonitorIT {
 
   @Test
   void connectOverHttpsIsReadWithTheClusterTruststoreAndRedWithoutIt() throws Exception {
-    Map<String, String> worker = new HashMap<>();
-    worker.put("bootstrap.servers", kafka.plaintextBootstrap());
-    worker.put("listeners", "https://127.0.0.1:0");
-    worker.put("listeners.https.ssl.keystore.type", "PKCS12");
-    worker.put("listeners.https.ssl.keystore.location", kafka.keystore().toString());
-    worker.put("listeners.https.ssl.keystore.password", kafka.keystorePassword());
-    worker.put("listeners.https.ssl.key.password", kafka.keystorePassword());
-    worker.put("offset.storage.file.filename", dir.resolve("connect.offsets").toString());
-    worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    worker.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+    Map<String, String> worker = kafka.httpsConnectWorker(dir.resolve("connect.offsets"));
     worker.put("rest.extension.classes", BasicAuthRestExtension.class.getName());
-    // connectors on the classpath declare themselves in META-INF/services; no reflective scan
-    worker.put("plugin.discovery", "service_load");
     Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(worker);
     try {
       String url = connect.rest().serverUrl().toString();
@@ -227,17 +211,9 @@ class SecuredClusterMonitorIT {
   }
 
   private static void createConnector(String url, String name, String cls, String config) throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(kafka.keystore())) {
-      ks.load(in, kafka.keystorePassword().toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(ks);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
     String body = "{\"name\":\"" + name + "\",\"config\":{\"connector.class\":\"" + cls + "\",\"tasks.max\":\"1\","
         + config + "}}";
-    HttpResponse<String> resp = HttpClient.newBuilder().sslContext(ssl).build().send(
+    HttpResponse<String> resp = HttpClient.newBuilder().sslContext(kafka.trustingSslContext()).build().send(
         HttpRequest.newBuilder(URI.create(url + "connectors")).header("Content-Type", "application/json")
             .header("Authorization", BasicAuthRestExtension.HEADER).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -18,22 +18,17 @@ import dev.pipewright.monitor.MonitorSnapshot;
 import dev.pipewright.monitor.connect.BasicAuthRestExtension;
 import dev.pipewright.runtime.kafka.SecuredKafka;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.connect.cli.ConnectStandalone;
@@ -64,18 +59,8 @@ class SecuredAttachIT {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.plaintextBootstrap()))) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
     }
-    Map<String, String> worker = new HashMap<>();
-    worker.put("bootstrap.servers", kafka.plaintextBootstrap());
-    worker.put("listeners", "https://127.0.0.1:0");
-    worker.put("listeners.https.ssl.keystore.type", "PKCS12");
-    worker.put("listeners.https.ssl.keystore.location", kafka.keystore().toString());
-    worker.put("listeners.https.ssl.keystore.password", kafka.keystorePassword());
-    worker.put("listeners.https.ssl.key.password", kafka.keystorePassword());
-    worker.put("offset.storage.file.filename", dir.resolve("connect.offsets").toString());
-    worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    worker.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+    Map<String, String> worker = kafka.httpsConnectWorker(dir.resolve("connect.offsets"));
     worker.put("rest.extension.classes", BasicAuthRestExtension.class.getName());
-    worker.put("plugin.discovery", "service_load");
     connect = new ConnectStandalone().startConnect(worker);
     connectUrl = connect.rest().serverUrl().toString();
     createSink("audit");
@@ -160,17 +145,9 @@ class SecuredAttachIT {
   }
 
   private static void createSink(String name) throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(kafka.keystore())) {
-      ks.load(in, kafka.keystorePassword().toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(ks);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
     String body = "{\"name\":\"" + name + "\",\"config\":{\"connector.class\":\"org.apache.kafka.connect.file.FileStreamSinkConnector\","
         + "\"tasks.max\":\"1\",\"topics\":\"" + TOPIC + "\",\"file\":\"" + dir.resolve(name + ".txt") + "\"}}";
-    HttpResponse<String> resp = HttpClient.newBuilder().sslContext(ssl).build().send(
+    HttpResponse<String> resp = HttpClient.newBuilder().sslContext(kafka.trustingSslContext()).build().send(
         HttpRequest.newBuilder(URI.create(connectUrl + "connectors")).header("Content-Type", "application/json")
             .header("Authorization", BasicAuthRestExtension.HEADER).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -148,6 +148,45 @@ public final class SecuredKafka implements AutoCloseable {
     return keystorePassword;
   }
 
+  /**
+   * Settings for a real Connect worker (standalone) on this broker's plaintext listener whose
+   * REST API serves https on a free loopback port with the broker's certificate; callers add
+   * e.g. {@code rest.extension.classes}.
+   */
+  public Map<String, String> httpsConnectWorker(Path offsets) {
+    Map<String, String> worker = new java.util.HashMap<>();
+    worker.put("bootstrap.servers", plaintextBootstrap());
+    worker.put("listeners", "https://127.0.0.1:0");
+    worker.put("listeners.https.ssl.keystore.type", "PKCS12");
+    worker.put("listeners.https.ssl.keystore.location", keystore.toString());
+    worker.put("listeners.https.ssl.keystore.password", keystorePassword);
+    worker.put("listeners.https.ssl.key.password", keystorePassword);
+    worker.put("offset.storage.file.filename", offsets.toString());
+    worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    worker.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+    // connectors on the classpath declare themselves in META-INF/services; no reflective scan
+    worker.put("plugin.discovery", "service_load");
+    return worker;
+  }
+
+  /** A TLS context trusting this broker's certificate, for test clients of https servers using it. */
+  public javax.net.ssl.SSLContext trustingSslContext() {
+    try (var in = Files.newInputStream(keystore)) {
+      java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+      ks.load(in, keystorePassword.toCharArray());
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ks);
+      javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      return ssl;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The properties file holding the keys {@code plain}, {@code scram} and {@code wrong}. */
   public Path secretsFile() {
     return secretsFile;
