@@ -62,7 +62,7 @@ public final class AttachClient {
       ConnectImport.Result imported = ConnectImport.fromConnect("attached", cluster, body, topics);
       return new ConnectImport.Result(withPartitions(admin, imported.pipeline(), topics, timeout), imported.notes());
     } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
-      String sentence = KafkaErrors.describe(e, bootstrap);
+      String sentence = KafkaErrors.describe(e, bootstrap, "listing the topics of");
       throw new IOException(Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

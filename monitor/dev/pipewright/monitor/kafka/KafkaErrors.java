@@ -6,11 +6,19 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
-/** Turns Kafka client failures into sentences a person can act on. */
+/** Turns Kafka client failures into sentences a person can act on; shared by the monitor and attach. */
 public final class KafkaErrors {
   private KafkaErrors() {}
 
   public static String describe(Throwable t, String address) {
+    return describe(t, address, "polling");
+  }
+
+  /**
+   * @param doing what failed, for a failure without a more specific sentence, e.g.
+   *     {@code "listing the topics of"} gives "listing the topics of Kafka at … failed: …"
+   */
+  public static String describe(Throwable t, String address, String doing) {
     Throwable cause = t instanceof ExecutionException && t.getCause() != null ? t.getCause() : t;
     if (cause instanceof SslAuthenticationException) {
       return "TLS handshake with Kafka at " + address + " failed (" + firstLine(cause)
@@ -27,7 +35,7 @@ public final class KafkaErrors {
     if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
       return "Kafka at " + address + " did not answer in time; is the broker up and reachable?";
     }
-    return "polling Kafka at " + address + " failed: " + cause.getClass().getSimpleName() + ": " + firstLine(cause);
+    return doing + " Kafka at " + address + " failed: " + cause.getClass().getSimpleName() + ": " + firstLine(cause);
   }
 
   private static String firstLine(Throwable t) {
