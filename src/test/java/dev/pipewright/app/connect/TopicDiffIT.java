@@ -3,6 +3,7 @@ package dev.pipewright.app.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.app.cli.DiffCommand;
+import dev.pipewright.app.diff.ClusterDiffViewModel;
 import dev.pipewright.model.Cluster;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.connect.ConnectorConfigs;
@@ -115,6 +116,26 @@ class TopicDiffIT {
 
   @Test
   @Order(3)
+  void theDesktopCompareShowsTheSameTopicDriftOnTheTopicNodes() throws Exception {
+    Pipeline onThisBroker = PipelineFile.load(work.resolve("on-this-broker.yaml"));
+    // No Connect URL: the desktop compares only the topics of the pipeline's cluster.
+    ClusterDiffViewModel.Outcome outcome = ClusterDiffViewModel.run(onThisBroker, work.resolve("on-this-broker.yaml"), "");
+    assertThat(outcome.failed()).as(String.valueOf(outcome.error())).isFalse();
+    assertThat(outcome.findings()).hasSize(5).allMatch(f -> f.ruleId().equals("PW-DRIFT"));
+    assertThat(outcome.findings()).anySatisfy(f -> {
+      assertThat(f.node()).isEqualTo("shop.public.orders");
+      assertThat(f.field()).isEqualTo("partitions");
+      assertThat(f.message()).isEqualTo("On the cluster, partitions is '6'; the drawing says '3'");
+    });
+    assertThat(outcome.findings()).anySatisfy(f -> {
+      assertThat(f.node()).isEqualTo("shop.dlq");
+      assertThat(f.message()).isEqualTo("Topic 'shop.dlq' is drawn but the cluster does not have it");
+    });
+    assertThat(outcome.summary("")).isEqualTo("5 differences between the drawing and the cluster (see Problems).");
+  }
+
+  @Test
+  @Order(4)
   void aBrokerThatCannotBeReachedOrAMalformedAddressGivesOneSentence() throws Exception {
     Path file = work.resolve("local-trial.yaml");
     StringWriter err = new StringWriter();
