@@ -16,6 +16,7 @@ import dev.pipewright.runtime.pg.DemoSchema;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
 import dev.pipewright.runtime.pg.SourcePreflight;
 import dev.pipewright.runtime.sink.SinkRunner;
+import dev.pipewright.runtime.sink.TransformChain;
 import dev.pipewright.runtime.stats.TrialStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,7 +155,13 @@ public final class Trial implements AutoCloseable {
         problems.add("Capture '" + c.name() + "' reads " + src.get().kind().label()
             + "; the local trial runs PostgreSQL sources only. Try it against a real Connect cluster instead.");
       }
-      converterClass(ConnectorConfigs.forNode(pipeline, c), "value.converter").ifPresent(problems::add);
+      ConnectorConfig cc = ConnectorConfigs.forNode(pipeline, c);
+      converterClass(cc, "value.converter").ifPresent(problems::add);
+      TransformChain.problem(cc.name(), cc.config()).ifPresent(problems::add);
+    }
+    for (Node s : pipeline.nodesIn(Category.SINK)) {
+      ConnectorConfig cc = ConnectorConfigs.forNode(pipeline, s);
+      TransformChain.problem(cc.name(), cc.config()).ifPresent(problems::add);
     }
     return problems;
   }

@@ -10,6 +10,7 @@ import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.PropertySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -512,11 +513,19 @@ public final class ConnectorConfigs {
       return;
     }
     List<String> aliases = new ArrayList<>();
+    boolean guardTombstones = false;
     for (Node t : chain) {
       String alias = t.name().replaceAll("[^A-Za-z0-9_-]+", "_");
       aliases.add(alias);
       String pre = "transforms." + alias + ".";
       b.put(pre + "type", transformClass(t.kind()));
+      if (t.kind() == NodeKind.MASK_FIELD && !t.properties().containsKey("predicate")) {
+        // Kafka's MaskField throws on a tombstone (null value), and a CDC stream carries one after
+        // every delete: unguarded, the connector stops at the first delete.
+        b.put(pre + "predicate", TOMBSTONE_PREDICATE);
+        b.put(pre + "negate", "true");
+        guardTombstones = true;
+      }
       for (PropertySpec spec : t.kind().properties()) {
         t.property(spec.key()).ifPresent(v -> b.put(pre + spec.key(), v));
       }
@@ -527,7 +536,17 @@ public final class ConnectorConfigs {
       }
     }
     b.put("transforms", String.join(",", aliases));
+    if (guardTombstones) {
+      String declared = b.config.get("predicates");
+      b.put("predicates", declared == null || declared.isBlank() ? TOMBSTONE_PREDICATE
+          : Arrays.asList(declared.split("\\s*,\\s*")).contains(TOMBSTONE_PREDICATE) ? declared
+          : declared + "," + TOMBSTONE_PREDICATE);
+      b.put("predicates." + TOMBSTONE_PREDICATE + ".type", "org.apache.kafka.connect.transforms.predicates.RecordIsTombstone");
+    }
   }
+
+  /** The predicate that lets tombstones pass a transform which cannot handle them (see {@link #transforms}). */
+  static final String TOMBSTONE_PREDICATE = "isTombstone";
 
   /** The SMT class of a transform node kind. */
   public static String transformClass(NodeKind kind) {

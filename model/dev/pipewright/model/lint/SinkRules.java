@@ -376,7 +376,27 @@ final class SinkRules {
         }
       });
 
-  static final List<Rule> ALL = List.of(DLQ, DLQ_REPLAY, DLQ_SILENT_DROP, DLQ_UNUSED, DLQ_LOOP, DLQ_HEADERS, UPSERT_KEY,
+  static final Rule FILE_TRANSFORMS = new DefinedRule("PW-FILE-TRANSFORMS", WARNING,
+      "Transforms in front of a JSON-lines file",
+      "The JSON-lines file is Kafka's FileStreamSink, which is given each record as the text on the "
+          + "topic (string converter) and writes it as it is. Transforms need structured records: on a "
+          + "Connect worker they pass the text through untouched or fail on it (Kafka's MaskField "
+          + "stops the connector). The local trial applies them to the decoded event, so it would "
+          + "show a file the worker never writes.",
+      "feed 'audit-log' straight from its topic, or use a sink that writes structured records",
+      (p, r) -> {
+        for (Node n : p.nodesOf(NodeKind.JSONL_FILE)) {
+          List<Node> chain = Flow.transformsUpstream(p, n);
+          if (!chain.isEmpty()) {
+            r.node(n, null, "JSON-lines file " + quote(n.name()) + " is fed through " + quote(chain.get(0).name())
+                    + ", but it receives the topic's text, which transforms cannot work on",
+                "connect " + quote(n.name()) + " straight to its topic, or move the transforms to a sink "
+                    + "that decodes records");
+          }
+        }
+      });
+
+  static final List<Rule> ALL = List.of(FILE_TRANSFORMS, DLQ, DLQ_REPLAY, DLQ_SILENT_DROP, DLQ_UNUSED, DLQ_LOOP, DLQ_HEADERS, UPSERT_KEY,
       JDBC_DELETE_KEY, SEARCH_KEY, SEARCH_DELETES, UNWRAP, DROPPED_DELETES, SCHEMALESS, IDLE_TASKS,
       CONVERTER_MISMATCH, ICEBERG_TARGET, JDBC_DELETES);
 }

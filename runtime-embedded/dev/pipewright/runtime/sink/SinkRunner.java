@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * consumer offsets committed only after the writer returned (at-least-once). A batch that fails
  * is retried a few times; then, with {@code errors.tolerance=all}, each failing event goes to the
  * dead-letter topic (if one is set) and the rest are written; otherwise the sink stops with a
- * sentence saying why.
+ * sentence saying why. The connector's transforms run between the consumer and the writer, as
+ * on a Connect worker; a writer that takes the topic's bytes (the JSON-lines file) gets the
+ * transformed events written back as JSON with the topic's converter settings.
  */
 public final class SinkRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkRunner.class);
@@ -55,6 +57,7 @@ public final class SinkRunner implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final JsonConverter keyReader = new JsonConverter();
   private final JsonConverter valueReader = new JsonConverter();
+  private final TransformChain transforms;
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final Map<String, ConsumerRecord<byte[], byte[]>> inFlight = new HashMap<>();
   private Thread thread;
@@ -71,6 +74,7 @@ public final class SinkRunner implements AutoCloseable {
     this.dlqProducer = dlqProducer;
     this.dlqTopic = props.get("errors.deadletterqueue.topic.name");
     this.tolerateAll = "all".equals(props.get("errors.tolerance"));
+    this.transforms = TransformChain.of(connector, props);
     keyReader.configure(Map.of("schemas.enable", Boolean.toString(schemasOnTopic)), true);
     valueReader.configure(Map.of("schemas.enable", Boolean.toString(schemasOnTopic)), false);
     Properties c = new Properties();
@@ -171,13 +175,17 @@ public final class SinkRunner implements AutoCloseable {
         List<ConsumerRecord<byte[], byte[]>> raw = new ArrayList<>(recs.count());
         recs.forEach(raw::add);
         List<SinkRecord> connect = toConnect(raw);
-        writeWithRetries(raw, connect);
-        for (int i = 0; i < raw.size(); i++) {
-          ConsumerRecord<byte[], byte[]> r = raw.get(i);
-          SinkRecord s = connect.get(i);
-          if (r.value() != null) {
-            stats.delivered(node.name(), r.topic(), r.key(), s.key(), s.value());
+        if (transforms.isEmpty()) {
+          writeWithRetries(raw, connect);
+          for (int i = 0; i < raw.size(); i++) {
+            ConsumerRecord<byte[], byte[]> r = raw.get(i);
+            SinkRecord s = connect.get(i);
+            if (r.value() != null) {
+              stats.delivered(node.name(), r.topic(), r.key(), s.key(), s.value());
+            }
           }
+        } else {
+          writeTransformed(raw, connect);
         }
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         for (TopicPartition tp : recs.partitions()) {
@@ -189,7 +197,8 @@ public final class SinkRunner implements AutoCloseable {
     } catch (WakeupException e) {
       // close() asked us to stop
     } catch (Exception e) {
-      String sentence = "Sink '" + node.name() + "' stopped: " + JdbcSinkWriter.rootMessage(e);
+      String sentence = "Sink '" + node.name() + "' stopped: "
+          + (e instanceof TransformChain.TransformException ? e.getMessage() : JdbcSinkWriter.rootMessage(e));
       failure.compareAndSet(null, sentence);
       stats.sinkError(node.name(), sentence);
       LOG.error("{}", sentence, e);
@@ -230,6 +239,61 @@ public final class SinkRunner implements AutoCloseable {
       }
     }
     caughtUpAt = polledAt;
+  }
+
+  /**
+   * Runs the transforms over a batch, writes what they keep and counts it. A transform that fails
+   * on a record stops the sink, or with {@code errors.tolerance=all} sends that record to the
+   * dead-letter topic, as a worker does.
+   */
+  private void writeTransformed(List<ConsumerRecord<byte[], byte[]>> raw, List<SinkRecord> connect) throws Exception {
+    List<ConsumerRecord<byte[], byte[]>> keptRaw = new ArrayList<>(raw.size());
+    List<SinkRecord> kept = new ArrayList<>(raw.size());
+    List<Integer> from = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      ConsumerRecord<byte[], byte[]> r = raw.get(i);
+      SinkRecord in = connect.get(i);
+      if (r.value() != null) {
+        stats.read(node.name(), r.topic(), in.key(), in.value());
+      }
+      SinkRecord out;
+      try {
+        out = transforms.apply(in);
+      } catch (TransformChain.TransformException e) {
+        if (!tolerateAll) {
+          throw e;
+        }
+        deadLetter(r, e);
+        continue;
+      }
+      if (out == null) {
+        continue;
+      }
+      kept.add(out);
+      keptRaw.add(writer.needsConnectRecords() ? r : rewritten(r, out));
+      from.add(i);
+    }
+    if (kept.isEmpty()) {
+      return;
+    }
+    writeWithRetries(keptRaw, kept);
+    for (int j = 0; j < kept.size(); j++) {
+      ConsumerRecord<byte[], byte[]> r = raw.get(from.get(j));
+      SinkRecord in = connect.get(from.get(j));
+      SinkRecord out = kept.get(j);
+      if (r.value() != null) {
+        stats.delivered(node.name(), r.topic(), r.key(), in.key(), in.value(), out.key(), out.value());
+      }
+    }
+  }
+
+  /** The consumer record carrying a transformed event's key and value as JSON, for byte writers. */
+  private ConsumerRecord<byte[], byte[]> rewritten(ConsumerRecord<byte[], byte[]> r, SinkRecord out) {
+    // A null value stays a tombstone; the converter would write {"schema":…,"payload":null}.
+    byte[] k = out.key() == null ? null : keyReader.fromConnectData(out.topic(), out.keySchema(), out.key());
+    byte[] v = out.value() == null ? null : valueReader.fromConnectData(out.topic(), out.valueSchema(), out.value());
+    return new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
+        k == null ? -1 : k.length, v == null ? -1 : v.length, k, v, r.headers(), r.leaderEpoch());
   }
 
   private List<SinkRecord> toConnect(List<ConsumerRecord<byte[], byte[]>> raw) {
@@ -303,8 +367,7 @@ public final class SinkRunner implements AutoCloseable {
   }
 
   private void errant(SinkRecord record, Throwable error) {
-    ConsumerRecord<byte[], byte[]> r = inFlight.get(record.topic() + "/" + record.kafkaPartition() + "/"
-        + record.kafkaOffset());
+    ConsumerRecord<byte[], byte[]> r = inFlight.get(TransformChain.origin(record));
     if (r != null) {
       deadLetter(r, error);
     } else {
@@ -353,6 +416,7 @@ public final class SinkRunner implements AutoCloseable {
       LOG.debug("consumer of {} closed with {}", node.name(), e.toString());
     }
     writer.close();
+    transforms.close();
   }
 
   private static void sleep(long ms) {

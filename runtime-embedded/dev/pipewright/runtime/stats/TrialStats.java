@@ -39,6 +39,7 @@ public final class TrialStats {
   private final Instant started;
   private final Map<Edge, EdgeCounter> edges = new LinkedHashMap<>();
   private final Map<String, Sink> sinks = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> transformChains = new ConcurrentHashMap<>();
   private final JsonConverter render = new JsonConverter();
   private final BiConsumer<String, Duration> onFirstEvent;
 
@@ -101,13 +102,28 @@ public final class TrialStats {
    * edges into the sink, remembers the event to notice duplicates, and records its latency.
    */
   public void delivered(String sinkNode, String topic, byte[] rawKey, Object key, Object value) {
+    delivered(sinkNode, topic, rawKey, key, value, key, value);
+  }
+
+  /**
+   * As {@link #delivered(String, String, byte[], Object, Object)} for a sink behind transforms:
+   * {@code key}/{@code value} are the change event as read from the topic (its latency and
+   * identity), {@code shownKey}/{@code shownValue} what the transforms made of it, shown on the
+   * edge from the last transform into the sink.
+   */
+  public void delivered(String sinkNode, String topic, byte[] rawKey, Object key, Object value, Object shownKey,
+      Object shownValue) {
     Sink s = sinks.get(sinkNode);
     if (s == null) {
       return;
     }
     for (Edge e : pipeline.edges()) {
-      if (e.to().equals(sinkNode) && (isTopic(e.from(), topic) || isKind(e.from(), Category.TRANSFORM))) {
-        edges.get(e).record(topic, key, value);
+      if (e.to().equals(sinkNode)) {
+        if (isTopic(e.from(), topic)) {
+          edges.get(e).record(topic, key, value);
+        } else if (isKind(e.from(), Category.TRANSFORM)) {
+          edges.get(e).record(topic, shownKey, shownValue);
+        }
       }
     }
     long n = s.written.incrementAndGet();
@@ -127,6 +143,35 @@ public final class TrialStats {
         s.latency.record(clock.millis() - ts.longValue());
       }
     }
+  }
+
+  /**
+   * A sink behind transforms read a change event from {@code topic} (before the transforms, which
+   * may drop it): counts the edges from that topic into a transform and between transforms on
+   * the way to the sink.
+   */
+  public void read(String sinkNode, String topic, Object key, Object value) {
+    Set<String> chain = transformsBefore(sinkNode);
+    for (Edge e : pipeline.edges()) {
+      if (chain.contains(e.to()) && (isTopic(e.from(), topic) || chain.contains(e.from()))) {
+        edges.get(e).record(topic, key, value);
+      }
+    }
+  }
+
+  private Set<String> transformsBefore(String sinkNode) {
+    return transformChains.computeIfAbsent(sinkNode, n -> {
+      Set<String> out = new java.util.HashSet<>();
+      java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(n));
+      while (!todo.isEmpty()) {
+        for (Node u : pipeline.upstream(todo.pop())) {
+          if (u.kind().category() == Category.TRANSFORM && out.add(u.name())) {
+            todo.push(u.name());
+          }
+        }
+      }
+      return Set.copyOf(out);
+    });
   }
 
   public void sinkError(String sinkNode, String sentence) {

@@ -440,6 +440,10 @@ class RuleCasesTest {
     quiet("PW-CONVERTER-MISMATCH", "one format per sink", jsonBilling);
     quiet("PW-CONVERTER-MISMATCH", "the JSON-lines file takes any format", localTrial());
 
+    fires("PW-FILE-TRANSFORMS", "unwrap before the JSON-lines file", flow(cut(add(localTrial(), "flat",
+        NodeKind.EXTRACT_NEW_RECORD_STATE), "shop.public.orders", "events"), "shop.public.orders", "flat", "events"));
+    quiet("PW-FILE-TRANSFORMS", "file straight from its topic, unwrap before another sink", localTrial());
+
     fires("PW-ICEBERG-TARGET", "no catalog", set(good, "lake", "iceberg.catalog.uri", null));
     fires("PW-ICEBERG-TARGET", "no tables", set(good, "lake", "iceberg.tables", null));
     quiet("PW-ICEBERG-TARGET", "dynamic routing", set(good, "lake", "iceberg.tables", null,
