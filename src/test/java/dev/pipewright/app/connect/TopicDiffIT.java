@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -55,6 +56,27 @@ class TopicDiffIT {
       }
     }
     admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+    List<String> names = ConnectorConfigs.topics(drawn).stream().map(TopicSpec::name).toList();
+    awaitBroker("the drawn topics", () -> admin.listTopics().names().get().containsAll(names));
+  }
+
+  /**
+   * The broker applies a change a moment after the controller accepted it (the Admin call has
+   * returned by then); a user comparing later sees it, so the test waits until the broker shows it.
+   */
+  static void awaitBroker(String what, Callable<Boolean> applied) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      if (applied.call()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the broker never showed " + what);
+  }
+
+  static String config(String topic, String key) throws Exception {
+    ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    return admin.describeConfigs(List.of(r)).all().get().get(r).get(key).value();
   }
 
   @AfterAll
@@ -74,7 +96,8 @@ class TopicDiffIT {
     PipelineFile.save(drawn, file);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    assertThat(diff(out, err, file.toString(), "--bootstrap-servers", kafka.bootstrapServers())).isZero();
+    assertThat(diff(out, err, file.toString(), "--bootstrap-servers", kafka.bootstrapServers()))
+        .as(out + "\n" + err).isZero();
     assertThat(out.toString().strip())
         .isEqualTo("No drift: Kafka at " + kafka.bootstrapServers() + " holds what " + file + " draws.");
     assertThat(err.toString()).contains("Connectors not compared: cluster 'local' has no connect.url");
@@ -94,6 +117,14 @@ class TopicDiffIT {
     admin.deleteTopics(List.of("shop.dlq")).all().get(60, TimeUnit.SECONDS);
     admin.createTopics(List.of(new NewTopic("shop.public.payments", 1, (short) 1),
         new NewTopic("billing.invoices", 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+    awaitBroker("the changes", () -> {
+      var names = admin.listTopics().names().get();
+      return names.contains("shop.public.payments") && names.contains("billing.invoices") && !names.contains("shop.dlq")
+          && admin.describeTopics(List.of("shop.public.orders")).allTopicNames().get().get("shop.public.orders")
+              .partitions().size() == 6
+          && "86400000".equals(config("shop.public.customers", "retention.ms"))
+          && "2000000".equals(config("shop.public.customers", "max.message.bytes"));
+    });
 
     // The cluster's bootstrapServers in the file is enough to compare the topics.
     Pipeline onThisBroker = drawn.withClusters(List.of(new Cluster("local", kafka.bootstrapServers(), null,
@@ -101,7 +132,7 @@ class TopicDiffIT {
     Path file = work.resolve("on-this-broker.yaml");
     PipelineFile.save(onThisBroker, file);
     StringWriter out = new StringWriter();
-    assertThat(diff(out, new StringWriter(), file.toString())).isEqualTo(1);
+    assertThat(diff(out, new StringWriter(), file.toString())).as(out.toString()).isEqualTo(1);
     assertThat(out.toString().lines()).containsExactlyInAnyOrder(
         "topic shop.public.customers: max.message.bytes = '2000000' on the cluster, not in the drawing",
         "topic shop.public.customers: retention.ms is '604800000' in the drawing, '86400000' on the cluster",
