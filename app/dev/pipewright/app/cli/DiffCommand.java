@@ -82,6 +82,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (bootstrap != null) {
       Integer failed = compareTopics(p, bootstrap, drift, compared, err);
       if (failed != null) {
+        drift.forEach(out::println); // the connector drift found before Kafka failed still counts
         return failed;
       }
     } else {
