@@ -6,7 +6,8 @@ import javafx.scene.control.TextInputDialog;
 import javafx.stage.Stage;
 
 /**
- * The "Compare with cluster…" action: confirms the Kafka Connect URL, compares in the background
+ * The "Compare with cluster…" action: confirms the Kafka Connect URL (empty compares only the
+ * topics, when the pipeline's cluster has bootstrap servers), compares in the background
  * and puts the drift on the canvas and in the Problems table (via {@link MainViewModel#showDrift}).
  */
 public final class CompareDialog {
@@ -18,7 +19,9 @@ public final class CompareDialog {
     TextInputDialog ask = new TextInputDialog(ClusterDiffViewModel.defaultUrl(pipeline));
     ask.initOwner(owner);
     ask.setTitle("Compare with cluster");
-    ask.setHeaderText("Compare the drawing with what a Kafka Connect cluster runs");
+    boolean topics = pipeline.cluster() != null && !pipeline.cluster().embedded();
+    ask.setHeaderText("Compare the drawing with what a Kafka Connect cluster runs"
+        + (topics ? "\nand with the topics on Kafka at " + pipeline.cluster().bootstrapServers() : ""));
     ask.setContentText("Connect URL:");
     ask.getDialogPane().setId("compare-dialog");
     ask.getEditor().setId("compare-url");

@@ -181,6 +181,9 @@ class ConnectExportIT {
     Path file = work.resolve("local-trial.yaml");
     PipelineFile.save(trial, file);
     assertThat(diff(file)).isZero();
+    // The topics deploy.sh created are what the drawing says, too.
+    StringWriter clean = new StringWriter();
+    assertThat(diff(file, clean, "--bootstrap-servers", kafka.bootstrapServers())).as(clean.toString()).isZero();
 
     Map<String, String> changed = new TreeMap<>(rest.connectorConfig("orders-read-model").orElseThrow());
     changed.put("batch.size", "1000");
@@ -294,11 +297,13 @@ class ConnectExportIT {
     return diff(file, new StringWriter());
   }
 
-  private static int diff(Path file, StringWriter out) {
+  private static int diff(Path file, StringWriter out, String... more) {
     CommandLine cl = new CommandLine(new DiffCommand());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(new StringWriter(), true));
-    return cl.execute(file.toString(), "--connect-url", worker.url());
+    List<String> args = new ArrayList<>(List.of(file.toString(), "--connect-url", worker.url()));
+    args.addAll(List.of(more));
+    return cl.execute(args.toArray(String[]::new));
   }
 
   /** Polls the read model until the table whose name ends with {@code suffix} holds {@code n} rows. */

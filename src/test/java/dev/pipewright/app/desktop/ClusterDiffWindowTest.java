@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.app.connect.ConfigDiff.Difference;
 import dev.pipewright.app.connect.ConfigDiff.Kind;
+import dev.pipewright.app.connect.TopicDiff;
 import dev.pipewright.app.diff.ClusterDiffViewModel;
 import dev.pipewright.model.Finding;
 import java.net.ServerSocket;
@@ -55,9 +56,11 @@ class ClusterDiffWindowTest {
   @Test
   void driftAppearsInProblemsAndOnTheCanvasUntilTheNextEdit() throws Exception {
     MainWindowPage page = open();
-    List<Finding> drift = ClusterDiffViewModel.findings(page.pipeline(), List.of(
+    List<Finding> drift = new java.util.ArrayList<>(ClusterDiffViewModel.findings(page.pipeline(), List.of(
         new Difference("orders-read-model", "tasks.max", Kind.CHANGED, "1", "4"),
-        new Difference("shop-cdc", null, Kind.NOT_DEPLOYED, null, null)), page.vm().file(), "http://localhost:8083");
+        new Difference("shop-cdc", null, Kind.NOT_DEPLOYED, null, null)), page.vm().file(), "http://localhost:8083"));
+    drift.addAll(ClusterDiffViewModel.topicFindings(page.pipeline(), List.of(new TopicDiff.Difference(
+        "shop.public.orders", "partitions", TopicDiff.Kind.CHANGED, "3", "6")), page.vm().file()));
 
     page.interact(() -> page.vm().showDrift(drift));
 

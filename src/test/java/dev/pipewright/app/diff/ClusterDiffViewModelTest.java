@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipewright.app.connect.ConfigDiff.Difference;
 import dev.pipewright.app.connect.ConfigDiff.Kind;
+import dev.pipewright.app.connect.TopicDiff;
 import dev.pipewright.app.desktop.AppHome;
 import dev.pipewright.app.desktop.MainViewModel;
 import dev.pipewright.app.desktop.TaskExecutor;
@@ -84,6 +85,23 @@ class ClusterDiffViewModelTest {
         "On the cluster, connection.password is a secret; the drawing says a secret",
         "On the cluster, connection.password is not set; the drawing says a secret");
     assertThat(f).allSatisfy(x -> assertThat(x.message()).doesNotContain("READMODEL_PASSWORD", "null"));
+  }
+
+  @Test
+  void topicDriftLandsOnTheDrawnTopicNodeAndUndrawnTopicsOnThePipeline() throws Exception {
+    Pipeline p = pipeline();
+    List<Finding> f = ClusterDiffViewModel.topicFindings(p, List.of(
+        new TopicDiff.Difference("shop.public.orders", "retention.ms", TopicDiff.Kind.CHANGED, "604800000", "1000"),
+        new TopicDiff.Difference("shop.dlq", null, TopicDiff.Kind.NOT_CREATED, null, null),
+        new TopicDiff.Difference("shop.public.payments", null, TopicDiff.Kind.NOT_DRAWN, null, null)), FILE);
+
+    assertThat(f).extracting(Finding::node).containsExactly("shop.public.orders", "shop.dlq", null);
+    assertThat(f.get(0).field()).isEqualTo("retention.ms");
+    assertThat(f).extracting(Finding::message).containsExactly(
+        "On the cluster, retention.ms is '1000'; the drawing says '604800000'",
+        "Topic 'shop.dlq' is drawn but the cluster does not have it",
+        "Topic 'shop.public.payments' is on the cluster under a drawn capture's prefix but is not drawn");
+    assertThat(f.get(1).fix()).contains("pipewright deploy local-trial.yaml");
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.pipewright.exporters.strimzi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.pipewright.exporters.ExportFormat;
@@ -14,10 +13,10 @@ import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.io.PipelineFile;
 import dev.pipewright.model.connect.ConnectorConfig;
 import dev.pipewright.model.connect.ConnectorConfigs;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,18 +31,14 @@ class StrimziOutputTest {
     }
   }
 
-  static JsonNode schema(String name) throws Exception {
-    try (InputStream in = StrimziOutputTest.class.getResourceAsStream("/dev/pipewright/exporters/strimzi/" + name)) {
-      return new ObjectMapper().readTree(in);
-    }
-  }
+  // Kubernetes checks object names itself (ObjectMeta), not through the CRD schema: a DNS-1123 subdomain.
+  static final Pattern DNS_1123_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void everyResourceValidatesAgainstTheStrimziCrdSchema(Path example) throws Exception {
     Pipeline p = PipelineFile.load(example);
-    JsonNode connectorSchema = schema("kafkaconnector-v1beta2.json");
-    JsonNode topicSchema = schema("kafkatopic-v1beta2.json");
     List<ExportedFile> files = Exports.render(p, ExportFormat.STRIMZI, ExportOptions.of(example.getFileName().toString()));
     int connectors = 0;
     int topics = 0;
@@ -53,8 +48,10 @@ class StrimziOutputTest {
       }
       JsonNode doc = YAML.readTree(f.content());
       String kind = doc.path("kind").asText();
-      JsonNode schema = kind.equals("KafkaConnector") ? connectorSchema : topicSchema;
-      assertThat(SchemaCheck.errors(schema, doc)).as(f.path()).isEmpty();
+      assertThat(doc.path("apiVersion").asText()).as(f.path()).isEqualTo("kafka.strimzi.io/" + StrimziCrds.VERSION);
+      assertThat(StrimziCrds.errors(doc)).as(f.path() + " against the Strimzi " + kind + " CRD").isEmpty();
+      String name = doc.path("metadata").path("name").asText();
+      assertThat(name).as(f.path() + " metadata.name").matches(DNS_1123_SUBDOMAIN).hasSizeLessThanOrEqualTo(253);
       if (kind.equals("KafkaConnector")) {
         connectors++;
         assertThat(doc.path("spec").path("config").has("connector.class")).isFalse();
@@ -85,11 +82,50 @@ class StrimziOutputTest {
   }
 
   @Test
-  void schemaCheckRejectsWhatKubernetesWouldDropOrRefuse() throws Exception {
-    ObjectNode bad = (ObjectNode) YAML.readTree("apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\n"
-        + "metadata: {name: Shop_Orders, labels: {strimzi.io/cluster: c}}\nspec: {partitions: 0, replica: 3}\n");
-    assertThat(SchemaCheck.errors(schema("kafkatopic-v1beta2.json"), bad))
-        .anyMatch(e -> e.contains("metadata.name")).anyMatch(e -> e.contains("partitions"))
-        .anyMatch(e -> e.contains("spec.replica: unknown field"));
+  void theKeptCrdsAreStrimzisOwnForBothKinds() {
+    assertThat(StrimziCrds.crd("KafkaConnector").path("metadata").path("name").asText())
+        .isEqualTo("kafkaconnectors.kafka.strimzi.io");
+    assertThat(StrimziCrds.crd("KafkaTopic").path("metadata").path("name").asText())
+        .isEqualTo("kafkatopics.kafka.strimzi.io");
+    assertThat(StrimziCrds.openApiSchema("KafkaConnector").path("properties").path("spec").path("properties")
+        .path("tasksMax").path("minimum").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectorWithTasksMaxAsTextFailsWithAReadableMessage() throws Exception {
+    ObjectNode doc = (ObjectNode) exportedConnector();
+    ((ObjectNode) doc.path("spec")).put("tasksMax", "two");
+    assertThat(StrimziCrds.errors(doc)).containsExactly("/spec/tasksMax: string found, integer expected");
+  }
+
+  @Test
+  void aConnectorMissingARequiredFieldOrCarryingAnUnknownOneFails() throws Exception {
+    ObjectNode doc = (ObjectNode) exportedConnector();
+    ObjectNode spec = (ObjectNode) doc.path("spec");
+    spec.putObject("listOffsets");
+    spec.put("state", "sleeping");
+    spec.put("taskMax", 2);
+    assertThat(StrimziCrds.errors(doc)).containsExactlyInAnyOrder(
+        "/spec/listOffsets: required property 'toConfigMap' not found",
+        "/spec/state: does not have a value in the enumeration [\"paused\", \"stopped\", \"running\"]",
+        "/spec: property 'taskMax' is not defined in the schema and the schema does not allow additional properties");
+  }
+
+  @Test
+  void aTopicWithZeroPartitionsOrAnUnknownFieldFails() throws Exception {
+    JsonNode bad = YAML.readTree("apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\n"
+        + "metadata: {name: shop.orders, labels: {strimzi.io/cluster: c}}\n"
+        + "spec: {partitions: 0, replica: 3, config: {any.topic.config: x}}\n");
+    assertThat(StrimziCrds.errors(bad)).containsExactlyInAnyOrder(
+        "/spec/partitions: must have a minimum value of 1",
+        "/spec: property 'replica' is not defined in the schema and the schema does not allow additional properties");
+  }
+
+  static JsonNode exportedConnector() throws Exception {
+    Pipeline p = PipelineFile.load(Path.of("examples/local-trial.yaml"));
+    JsonNode doc = YAML.readTree(Exports.render(p, ExportFormat.STRIMZI, ExportOptions.of("local-trial.yaml")).stream()
+        .filter(f -> f.path().equals("connectors/shop-cdc.yaml")).findFirst().orElseThrow().content());
+    assertThat(StrimziCrds.errors(doc)).as("the untampered resource").isEmpty();
+    return doc;
   }
 }
