@@ -118,9 +118,9 @@ class MonitorWindowIT {
     WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> headline(window, "#tile-" + GROUP).contains(expected + " msgs"));
     // a few polls, so the charts draw lines and the time lag has a pace to interpolate from
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-      javafx.scene.chart.LineChart<?, ?> chart =
-          (javafx.scene.chart.LineChart<?, ?>) window.stage().getScene().lookup("#chart-consumer-lag-messages");
-      return chart != null && chart.getData().stream().anyMatch(s -> GROUP.equals(s.getName()) && s.getData().size() >= 4);
+      dev.pipewright.app.chart.TimeSeriesChart chart =
+          (dev.pipewright.app.chart.TimeSeriesChart) window.stage().getScene().lookup("#chart-consumer-lag-messages");
+      return chart != null && chart.data().names().contains(GROUP) && chart.data().size() >= 4;
     }).get());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(headline(window, "#tile-" + GROUP)).contains(expected + " msgs");
