@@ -26,6 +26,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -158,7 +159,16 @@ public final class TimeSeriesChart extends BorderPane {
     plot.setPrefSize(420, 220);
     setCenter(plot);
     legend.setPadding(new Insets(4, 0, 0, 8));
-    setBottom(legend);
+    // twenty names would otherwise take the plot's room: at most three rows, the rest scrolls
+    ScrollPane legendScroll = new ScrollPane(legend);
+    legendScroll.setFitToWidth(true);
+    legendScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    legendScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+    legendScroll.setMaxHeight(58);
+    legendScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        () -> Math.min(52, legend.getHeight()), legend.heightProperty()));
+    legendScroll.setStyle("-fx-background-color: transparent; -fx-background: white; -fx-padding: 0;");
+    setBottom(legendScroll);
 
     overlay.setOnMouseMoved(e -> {
       hoverX = e.getX();
@@ -364,10 +374,14 @@ public final class TimeSeriesChart extends BorderPane {
       g.setLineDashes(8, 6);
       g.strokeLine(px0, y, px1, y);
       g.setLineDashes((double[]) null);
-      g.setFill(SLO_COLOUR);
       g.setFont(TICK_FONT);
       g.setTextAlign(TextAlignment.RIGHT);
       g.setTextBaseline(VPos.BOTTOM);
+      probe.setText(sloText());
+      double tw = probe.getLayoutBounds().getWidth();
+      g.setFill(Color.rgb(255, 255, 255, 0.85)); // readable over the lines it crosses
+      g.fillRect(px1 - 6 - tw, y - 15, tw + 4, 13);
+      g.setFill(SLO_COLOUR);
       g.fillText(sloText(), px1 - 4, y - 2);
     }
     g.restore();
@@ -455,6 +469,8 @@ public final class TimeSeriesChart extends BorderPane {
       hoverRevision = data.revision();
     }
     tooltip.setVisible(true);
+    // unmanaged, so nobody else sizes it: styles first, or the labels measure as "…"
+    tooltip.applyCss();
     tooltip.autosize();
     double tw = tooltip.getWidth();
     double th = tooltip.getHeight();

@@ -33,6 +33,8 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
   public static final int HISTORY = 3600;
   public static final Duration RESOLUTION = Duration.ofSeconds(1);
   public static final Duration SPAN = Duration.ofHours(1);
+  /** Up to this many consumer groups get a tile each; past it, only those not OK do. */
+  public static final int GROUP_TILES = 6;
 
   private final Executor ui;
   private final List<Slo> slos;
@@ -113,14 +115,27 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
     tiles.add(new DashboardState.Tile("Kafka", s.kafka().health().level(),
         s.kafka().groups().size() + " groups, " + s.kafka().groups().stream().mapToLong(GroupLag::totalLag).sum() + " behind",
         s.kafka().health().reason()));
+    // Past a handful of groups a tile each would bury the charts: the healthy ones share one tile.
+    boolean many = s.kafka().groups().size() > GROUP_TILES;
+    int quiet = 0;
+    long quietLag = 0;
     for (GroupLag g : s.kafka().groups()) {
       Health.Level level = switch (g.status()) {
         case OK -> Health.Level.GREEN;
         case WARN -> Health.Level.AMBER;
         case ERR -> Health.Level.RED;
       };
+      if (many && level == Health.Level.GREEN) {
+        quiet++;
+        quietLag += g.totalLag();
+        continue;
+      }
       tiles.add(new DashboardState.Tile(g.group(), level,
           String.format(Locale.ROOT, "%d msgs, %.1f s", g.totalLag(), g.maxLagSeconds()), "Burrow " + g.status()));
+    }
+    if (quiet > 0) {
+      tiles.add(new DashboardState.Tile("Other groups", Health.Level.GREEN, quiet + " groups OK, " + quietLag + " behind",
+          "Burrow OK; each one's lag is on the charts"));
     }
     long retained = s.slots().slots().stream().mapToLong(SlotStatus::retainedBytes).sum();
     tiles.add(new DashboardState.Tile("Replication slots", s.slots().health().level(),

@@ -56,6 +56,18 @@ class MonitorDashboardViewModelTest {
   }
 
   @Test
+  void withManyGroupsOnlyThoseNotOkGetATileOfTheirOwn() {
+    MonitorDashboardViewModel vm = new MonitorDashboardViewModel(Snapshots.SLOS, Runnable::run);
+    Snapshots.busy(20, 2301).forEach(vm); // at 2300 s the shipments sink is in its incident
+    DashboardState s = vm.stateProperty().get();
+    assertThat(s.tiles()).extracting(DashboardState.Tile::name)
+        .containsExactly("Kafka", "connect-shipments-sink", "Other groups", "Replication slots", "Connectors");
+    assertThat(s.tiles().get(1).level()).isEqualTo(Health.Level.AMBER);
+    assertThat(s.tiles().get(2).headline()).startsWith("19 groups OK");
+    assertThat(s.charts().get(0).history().seriesCount()).isEqualTo(20);
+  }
+
+  @Test
   void chartsAreTheSameObjectsFromPollToPollSoTheViewOnlyRedraws() {
     MonitorDashboardViewModel vm = new MonitorDashboardViewModel(Snapshots.SLOS, Runnable::run);
     List<MonitorSnapshot> run = Snapshots.run(3);
