@@ -1,9 +1,10 @@
 package dev.pipewright.app.chart;
 
 /**
- * Reduces one series of a {@link SeriesHistory} to at most four points per pixel column (the
- * column's first, lowest, highest and last value), so a line costs draw calls in proportion to
- * the chart's width, not to the points it holds, and looks the same as one through every point.
+ * Reduces one series of a {@link SeriesHistory} to at most two points per pixel column (the
+ * column's lowest and highest value, in the order the line travels), so a line costs draw calls
+ * in proportion to the chart's width, not to the points it holds, and covers the same pixels as
+ * one through every point.
  * Points further apart than {@code maxGapMillis}, and NaN values, break the line. No JavaFX.
  */
 public final class ColumnDecimator {
@@ -72,7 +73,6 @@ public final class ColumnDecimator {
     double first = 0;
     double min = 0;
     double max = 0;
-    double last = 0;
     for (int i = i0; i <= i1; i++) {
       double v = h.value(series, i);
       if (Double.isNaN(v)) {
@@ -86,35 +86,37 @@ public final class ColumnDecimator {
       prevT = t;
       long c = (long) Math.floor((t - t0) * scale);
       if (have && (c != col || gap)) {
-        flush(out, x0 + col + 0.5, first, min, max, last, startStroke);
+        flush(out, x0 + col + 0.5, first, min, max, startStroke);
         have = false;
       }
       if (!have) {
         col = c;
-        first = min = max = last = v;
+        first = min = max = v;
         startStroke = gap;
         gap = false;
         have = true;
       } else {
         min = Math.min(min, v);
         max = Math.max(max, v);
-        last = v;
       }
     }
     if (have) {
-      flush(out, x0 + col + 0.5, first, min, max, last, startStroke);
+      flush(out, x0 + col + 0.5, first, min, max, startStroke);
     }
     return out;
   }
 
-  private static void flush(Polyline out, double px, double first, double min, double max, double last, boolean startStroke) {
-    out.add(px, first, startStroke);
-    if (min != first || max != first || last != first) {
-      // first -> extreme nearer to it -> other extreme -> last draws the column's full range
-      boolean down = Math.abs(first - min) < Math.abs(first - max);
-      out.add(px, down ? min : max, false);
-      out.add(px, down ? max : min, false);
-      out.add(px, last, false);
+  private static void flush(Polyline out, double px, double first, double min, double max, boolean startStroke) {
+    if (min == max) {
+      out.add(px, min, startStroke);
+      return;
     }
+    // Two points per column: the line from the previous column lands on the nearer extreme, then
+    // the column's whole range is one vertical stroke. Four points (M4: first, min, max, last)
+    // would cover the same pixels at twice the rasterising cost.
+    double from = startStroke || out.size() == 0 ? first : out.y(out.size() - 1);
+    boolean downFirst = Math.abs(from - min) < Math.abs(from - max);
+    out.add(px, downFirst ? min : max, startStroke);
+    out.add(px, downFirst ? max : min, false);
   }
 }

@@ -347,7 +347,7 @@ public final class TimeSeriesChart extends BorderPane {
     g.rect(px0, py0 - 2, px1 - px0, py1 - py0 + 2);
     g.clip();
     g.setLineWidth(1.5);
-    g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+    g.setLineJoin(javafx.scene.shape.StrokeLineJoin.BEVEL);
     for (int s = 0; s < series; s++) {
       ColumnDecimator.decimate(data, s, t0, t1, px0, px1 - px0, maxGapMillis, line);
       g.beginPath();

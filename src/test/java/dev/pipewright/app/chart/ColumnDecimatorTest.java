@@ -21,11 +21,11 @@ class ColumnDecimatorTest {
   }
 
   @Test
-  void thirtySixHundredPointsOnTwoHundredPixelsBecomeAtMostFourPerColumn() {
+  void thirtySixHundredPointsOnTwoHundredPixelsBecomeAtMostTwoPerColumn() {
     SeriesHistory h = sawtooth(3600);
     ColumnDecimator.Polyline out = ColumnDecimator.decimate(h, 0, h.timeAt(0), h.timeAt(3599), 0, 200, 10_000,
         new ColumnDecimator.Polyline());
-    assertThat(out.size()).isLessThanOrEqualTo(4 * 201).isGreaterThan(200);
+    assertThat(out.size()).isLessThanOrEqualTo(2 * 201).isGreaterThan(200);
     double min = Double.MAX_VALUE;
     double max = -Double.MAX_VALUE;
     for (int i = 0; i < out.size(); i++) {
