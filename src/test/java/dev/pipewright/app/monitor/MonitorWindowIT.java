@@ -129,6 +129,8 @@ class MonitorWindowIT {
     assertThat(window.health()).containsKey("orders-read-model").doesNotContainKey("shop-cdc");
     assertThat(window.health()).doesNotContainKey("unwrap-customers");
     assertThat(window.health().get(TOPIC)).isIn(Health.Level.GREEN, Health.Level.AMBER, Health.Level.RED);
+    // the edge into the sink takes its group's colour; the capture's edges, with no Connect to ask, stay grey
+    assertThat(window.edgeHealth()).containsKey(into).doesNotContainKey(new Edge("shop-cdc", TOPIC));
 
     write(WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().getRoot().snapshot(null, null)).get(30, TimeUnit.SECONDS),
         Path.of("target", "screenshots", "monitor-in-window.png"));
@@ -139,6 +141,7 @@ class MonitorWindowIT {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window.isOpen()).isFalse();
     assertThat(window.health()).isEmpty();
+    assertThat(window.edgeHealth()).isEmpty();
     WaitForAsyncUtils.asyncFx(main::hide).get(10, TimeUnit.SECONDS);
   }
 
