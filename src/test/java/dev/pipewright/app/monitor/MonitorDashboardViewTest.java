@@ -69,6 +69,18 @@ class MonitorDashboardViewTest {
     write(WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(60, TimeUnit.SECONDS),
         Path.of("target", "screenshots", "monitor-dashboard.png"));
 
+    // hovering the lag chart lists all twenty groups at that second
+    javafx.geometry.Bounds b = WaitForAsyncUtils.asyncFx(() -> before.localToScreen(before.getBoundsInLocal()))
+        .get(10, TimeUnit.SECONDS);
+    new org.testfx.api.FxRobot().moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.45, b.getMinY() + b.getHeight() * 0.4));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> tooltip = WaitForAsyncUtils.asyncFx(before::tooltipLines).get(10, TimeUnit.SECONDS);
+    assertThat(tooltip).hasSize(21);
+    assertThat(tooltip.subList(1, 21)).allSatisfy(line -> assertThat(line).matches("connect-\\w+-sink [0-9.,]+ s"));
+    write(WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)).get(60, TimeUnit.SECONDS),
+        Path.of("target", "screenshots", "monitor-dashboard-hover.png"));
+    new org.testfx.api.FxRobot().moveTo(new javafx.geometry.Point2D(b.getMinX() - 5, b.getMinY() - 5));
+
     WaitForAsyncUtils.asyncFx(() -> vm.accept(hour.get(3600))).get(10, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
     TimeSeriesChart after = WaitForAsyncUtils.asyncFx(() -> (TimeSeriesChart) view.lookup("#chart-consumer-lag-s"))
