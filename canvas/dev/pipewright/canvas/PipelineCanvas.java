@@ -163,6 +163,12 @@ public final class PipelineCanvas extends Region {
     redraw();
   }
 
+  /** Edge colours (monitor health: what each edge carries); replaces the previous colours. */
+  public void setEdgeHealth(Map<Edge, Color> edgeColours) {
+    renderer.setEdgeHealth(edgeColours);
+    redraw();
+  }
+
   /** Switches between the light and the dark palette. */
   public void setDark(boolean dark) {
     renderer.setTheme(CanvasTheme.of(dark));

@@ -48,11 +48,16 @@ public final class AppHome {
    * rename, so a crash mid-write leaves either the old file or the new one, never half of one.
    */
   public static void writeAtomically(Path target, String text) throws IOException {
+    writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #writeAtomically(Path, String)} for bytes (an image, say). */
+  public static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.write(tmp, bytes);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

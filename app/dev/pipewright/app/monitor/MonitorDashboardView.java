@@ -1,11 +1,11 @@
 package dev.pipewright.app.monitor;
 
+import dev.pipewright.app.chart.TimeSeriesChart;
 import dev.pipewright.monitor.Health;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Insets;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
@@ -20,16 +20,17 @@ import javafx.scene.layout.VBox;
  * The monitoring dashboard: status tiles across the top, charts of lag, freshness and slot WAL
  * with each SLO's threshold as a dashed red line, and the SLOs' error budgets on the right.
  * Draws whatever {@link DashboardState} its view model publishes; holds no logic of its own.
+ * The charts are made once and only redrawn on each poll.
  */
 public final class MonitorDashboardView extends BorderPane {
   private final Label title = new Label();
   private final FlowPane tiles = new FlowPane(8, 8);
   private final GridPane charts = new GridPane();
   private final VBox budgets = new VBox(10);
+  private final Map<String, TimeSeriesChart> chartViews = new LinkedHashMap<>();
 
   public MonitorDashboardView(MonitorDashboardViewModel vm) {
     setId("monitor-dashboard");
-    getStylesheets().add(MonitorDashboardView.class.getResource("dashboard.css").toExternalForm());
     setStyle("-fx-background-color: #f6f8fa;");
     setPadding(new Insets(12));
     title.setId("monitor-title");
@@ -64,9 +65,16 @@ public final class MonitorDashboardView extends BorderPane {
     for (DashboardState.Tile t : s.tiles()) {
       tiles.getChildren().add(tile(t));
     }
-    charts.getChildren().clear();
     for (int i = 0; i < s.charts().size() && i < 4; i++) {
-      charts.add(chart(s.charts().get(i)), i % 2, i / 2);
+      DashboardState.Chart c = s.charts().get(i);
+      int cell = i;
+      TimeSeriesChart view = chartViews.computeIfAbsent(c.id(), id -> {
+        TimeSeriesChart made = new TimeSeriesChart(c.title(), c.unit());
+        made.setId(id);
+        charts.add(made, cell % 2, cell / 2);
+        return made;
+      });
+      view.setData(c.history(), c.threshold());
     }
     budgets.getChildren().clear();
     Label heading = new Label("Error budgets");
@@ -101,47 +109,6 @@ public final class MonitorDashboardView extends BorderPane {
       case RED -> "#cf222e";
       case OFF -> "#6e7781";
     };
-  }
-
-  private static LineChart<Number, Number> chart(DashboardState.Chart c) {
-    NumberAxis x = new NumberAxis();
-    x.setLabel("seconds");
-    x.setForceZeroInRange(false);
-    NumberAxis y = new NumberAxis();
-    y.setLabel(c.unit());
-    LineChart<Number, Number> chart = new LineChart<>(x, y);
-    chart.setTitle(c.title() + " (" + c.unit() + ")");
-    chart.setAnimated(false);
-    chart.setCreateSymbols(false);
-    chart.setStyle("-fx-background-color: white; -fx-background-radius: 6;");
-    double minT = Double.MAX_VALUE;
-    double maxT = -Double.MAX_VALUE;
-    for (DashboardState.Series s : c.series()) {
-      for (DashboardState.Point p : s.points()) {
-        minT = Math.min(minT, p.t());
-        maxT = Math.max(maxT, p.t());
-      }
-    }
-    // The SLO line goes first so the stylesheet can draw series 0 dashed red, legend included.
-    boolean withSlo = !Double.isNaN(c.threshold()) && minT <= maxT;
-    chart.getStyleClass().add(withSlo ? "with-slo" : "no-slo");
-    if (withSlo) {
-      XYChart.Series<Number, Number> slo = new XYChart.Series<>();
-      slo.setName(String.format(Locale.ROOT, "SLO %.4g", c.threshold()));
-      slo.getData().add(new XYChart.Data<>(minT, c.threshold()));
-      slo.getData().add(new XYChart.Data<>(maxT, c.threshold()));
-      chart.getData().add(slo);
-    }
-    for (DashboardState.Series s : c.series()) {
-      XYChart.Series<Number, Number> line = new XYChart.Series<>();
-      line.setName(s.name());
-      for (DashboardState.Point p : s.points()) {
-        line.getData().add(new XYChart.Data<>(p.t(), p.value()));
-      }
-      chart.getData().add(line);
-    }
-    chart.setId("chart-" + c.title().replace(' ', '-').toLowerCase(Locale.ROOT) + "-" + c.unit());
-    return chart;
   }
 
   private static VBox budget(DashboardState.Budget b) {

@@ -1,5 +1,6 @@
 package dev.pipewright.app.monitor;
 
+import dev.pipewright.app.chart.SeriesHistory;
 import dev.pipewright.model.Slo;
 import dev.pipewright.model.SloKind;
 import dev.pipewright.monitor.Health;
@@ -11,8 +12,6 @@ import dev.pipewright.monitor.pg.SlotStatus;
 import dev.pipewright.monitor.slo.BurnAlert;
 import dev.pipewright.monitor.slo.SloStatus;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,18 +24,22 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The monitoring dashboard's view model: turns each {@link MonitorSnapshot} (delivered on the
- * monitor's poll thread) into a {@link DashboardState} published on the UI executor, keeping a
- * bounded history for the charts. No {@code javafx.scene}; tests pass a direct executor.
+ * monitor's poll thread) into a {@link DashboardState} published on the UI executor, keeping an
+ * hour of chart history at one-second resolution in bounded {@link SeriesHistory} buffers that
+ * only the UI executor touches. No {@code javafx.scene}; tests pass a direct executor.
  */
 public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot> {
-  /** Points kept per line: 15 minutes at the default 2 s interval. */
-  public static final int HISTORY = 450;
+  /** Rows kept per chart: an hour at one row per second. */
+  public static final int HISTORY = 3600;
+  public static final Duration RESOLUTION = Duration.ofSeconds(1);
+  public static final Duration SPAN = Duration.ofHours(1);
+  /** Up to this many consumer groups get a tile each; past it, only those not OK do. */
+  public static final int GROUP_TILES = 6;
 
   private final Executor ui;
   private final List<Slo> slos;
   private final ReadOnlyObjectWrapper<DashboardState> state = new ReadOnlyObjectWrapper<>(DashboardState.EMPTY);
-  private final Map<String, Map<String, ArrayDeque<DashboardState.Point>>> history = new LinkedHashMap<>();
-  private Instant first;
+  private final List<DashboardState.Chart> charts;
 
   /**
    * @param slos the pipeline's SLOs, whose thresholds are drawn on the charts
@@ -45,63 +48,61 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
   public MonitorDashboardViewModel(List<Slo> slos, Executor ui) {
     this.slos = List.copyOf(slos);
     this.ui = ui;
+    this.charts = List.of(
+        chart("Consumer lag", "s", threshold(SloKind.LAG_SECONDS, 1)),
+        chart("Consumer lag", "messages", threshold(SloKind.LAG_MESSAGES, 1)),
+        chart("Freshness p99", "s", threshold(SloKind.FRESHNESS, 1)),
+        chart("Slot WAL retained", "MiB", threshold(SloKind.SLOT_WAL_BYTES, 1.0 / 1048576)));
   }
 
   public ReadOnlyObjectProperty<DashboardState> stateProperty() {
     return state.getReadOnlyProperty();
   }
 
-  /** Called by the monitor on its poll thread; the state is built here and published on the UI executor. */
+  /** Called by the monitor on its poll thread; rows and tiles are built here, appended and published on the UI executor. */
   @Override
   public void accept(MonitorSnapshot s) {
-    DashboardState next;
-    synchronized (history) {
-      next = build(s);
-    }
-    ui.execute(() -> state.set(next));
+    List<Map<String, Double>> rows = rows(s);
+    String title = s.pipeline() + " — " + s.at();
+    List<DashboardState.Tile> tiles = tiles(s);
+    List<DashboardState.Budget> budgets = budgets(s);
+    ui.execute(() -> {
+      for (int i = 0; i < charts.size(); i++) {
+        charts.get(i).history().record(s.at(), rows.get(i));
+      }
+      state.set(new DashboardState(title, tiles, charts, budgets));
+    });
   }
 
-  private DashboardState build(MonitorSnapshot s) {
-    if (first == null) {
-      first = s.at();
-    }
-    double t = Duration.between(first, s.at()).toMillis() / 1000.0;
+  /** One row per chart, in the order of {@link #charts}: series name to value (NaN is left out). */
+  private static List<Map<String, Double>> rows(MonitorSnapshot s) {
+    Map<String, Double> lagSeconds = new LinkedHashMap<>();
+    Map<String, Double> lagMessages = new LinkedHashMap<>();
     for (GroupLag g : s.kafka().groups()) {
-      add("lag-seconds", g.group(), t, g.maxLagSeconds());
-      add("lag-messages", g.group(), t, g.totalLag());
+      put(lagSeconds, g.group(), g.maxLagSeconds());
+      put(lagMessages, g.group(), g.totalLag());
     }
+    Map<String, Double> freshness = new LinkedHashMap<>();
     for (Map.Entry<String, Freshness> f : s.freshnessBySink().entrySet()) {
       if (f.getValue().count() > 0) {
-        add("freshness", f.getKey(), t, f.getValue().p99());
+        put(freshness, f.getKey(), f.getValue().p99());
       }
     }
+    Map<String, Double> wal = new LinkedHashMap<>();
     for (SlotStatus sl : s.slots().slots()) {
-      add("wal", sl.slotName(), t, sl.retainedBytes() / 1048576.0);
+      put(wal, sl.slotName(), sl.retainedBytes() / 1048576.0);
     }
-    List<DashboardState.Chart> charts = List.of(
-        chart("Consumer lag", "s", "lag-seconds", threshold(SloKind.LAG_SECONDS, 1)),
-        chart("Consumer lag", "messages", "lag-messages", threshold(SloKind.LAG_MESSAGES, 1)),
-        chart("Freshness p99", "s", "freshness", threshold(SloKind.FRESHNESS, 1)),
-        chart("Slot WAL retained", "MiB", "wal", threshold(SloKind.SLOT_WAL_BYTES, 1.0 / 1048576)));
-    return new DashboardState(s.pipeline() + " — " + s.at(), tiles(s), charts, budgets(s));
+    return List.of(lagSeconds, lagMessages, freshness, wal);
   }
 
-  private void add(String chart, String series, double t, double value) {
-    if (Double.isNaN(value)) {
-      return;
+  private static void put(Map<String, Double> row, String series, double value) {
+    if (!Double.isNaN(value)) {
+      row.put(series, value);
     }
-    ArrayDeque<DashboardState.Point> points = history.computeIfAbsent(chart, k -> new LinkedHashMap<>())
-        .computeIfAbsent(series, k -> new ArrayDeque<>());
-    if (points.size() == HISTORY) {
-      points.removeFirst();
-    }
-    points.addLast(new DashboardState.Point(t, value));
   }
 
-  private DashboardState.Chart chart(String title, String unit, String key, double threshold) {
-    List<DashboardState.Series> series = new ArrayList<>();
-    history.getOrDefault(key, Map.of()).forEach((name, pts) -> series.add(new DashboardState.Series(name, List.copyOf(pts))));
-    return new DashboardState.Chart(title, unit, series, threshold);
+  private static DashboardState.Chart chart(String title, String unit, double threshold) {
+    return new DashboardState.Chart(title, unit, new SeriesHistory(HISTORY, RESOLUTION, SPAN), threshold);
   }
 
   /** The tightest threshold of the pipeline's SLOs of {@code kind}, scaled to the chart's unit; NaN if none. */
@@ -114,14 +115,27 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
     tiles.add(new DashboardState.Tile("Kafka", s.kafka().health().level(),
         s.kafka().groups().size() + " groups, " + s.kafka().groups().stream().mapToLong(GroupLag::totalLag).sum() + " behind",
         s.kafka().health().reason()));
+    // Past a handful of groups a tile each would bury the charts: the healthy ones share one tile.
+    boolean many = s.kafka().groups().size() > GROUP_TILES;
+    int quiet = 0;
+    long quietLag = 0;
     for (GroupLag g : s.kafka().groups()) {
       Health.Level level = switch (g.status()) {
         case OK -> Health.Level.GREEN;
         case WARN -> Health.Level.AMBER;
         case ERR -> Health.Level.RED;
       };
+      if (many && level == Health.Level.GREEN) {
+        quiet++;
+        quietLag += g.totalLag();
+        continue;
+      }
       tiles.add(new DashboardState.Tile(g.group(), level,
           String.format(Locale.ROOT, "%d msgs, %.1f s", g.totalLag(), g.maxLagSeconds()), "Burrow " + g.status()));
+    }
+    if (quiet > 0) {
+      tiles.add(new DashboardState.Tile("Other groups", Health.Level.GREEN, quiet + " groups OK, " + quietLag + " behind",
+          "Burrow OK; each one's lag is on the charts"));
     }
     long retained = s.slots().slots().stream().mapToLong(SlotStatus::retainedBytes).sum();
     tiles.add(new DashboardState.Tile("Replication slots", s.slots().health().level(),

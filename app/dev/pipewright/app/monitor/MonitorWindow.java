@@ -38,8 +38,8 @@ import javafx.util.StringConverter;
 
 /**
  * The live monitor of the main window: a window of its own with the dashboard and the SLO alerts
- * list, which while open colours the main canvas's nodes by health, labels the edges into sinks
- * with their lag (joined with the trial's rates, never overwriting them) and pops a non-modal
+ * list, which while open colours the main canvas's nodes and edges by health, labels the edges
+ * with their rate and lag (joined with the trial's rates, never overwriting them) and pops a non-modal
  * notification in the main window's corner when an alert starts firing. Closing it stops the
  * {@link Monitor} (off the FX thread) and clears the canvas.
  */
@@ -55,7 +55,10 @@ public final class MonitorWindow {
   private final Supplier<Optional<MonitorTarget>> trialTarget;
   private final ReadOnlyObjectProperty<Map<Edge, String>> trialLabels;
   private Map<Edge, String> monitorLabels = Map.of();
+  private Map<Edge, String> monitorRates = Map.of();
   private Map<String, Health.Level> health = Map.of();
+  private Map<Edge, Health.Level> edgeHealth = Map.of();
+  private MonitorSnapshot previous;
   private Stage stage;
   private Monitor monitor;
   private Pipeline watched;
@@ -91,6 +94,11 @@ public final class MonitorWindow {
   /** The colours last put on the canvas, by node name. */
   public Map<String, Health.Level> health() {
     return health;
+  }
+
+  /** The colours last put on the canvas's edges. */
+  public Map<Edge, Health.Level> edgeHealth() {
+    return edgeHealth;
   }
 
   /** Opens the monitor on the running trial if one streams, else on the pipeline's own cluster; brings it forward if open. */
@@ -210,12 +218,22 @@ public final class MonitorWindow {
     Map<String, Color> colours = new HashMap<>();
     health.forEach((node, level) -> colours.put(node, Color.web(MonitorDashboardView.color(level))));
     canvas.setHealth(colours);
+    edgeHealth = CanvasHealth.edgeLevels(p, snap);
+    Map<Edge, Color> edgeColours = new HashMap<>();
+    edgeHealth.forEach((edge, level) -> edgeColours.put(edge, Color.web(MonitorDashboardView.color(level))));
+    canvas.setEdgeHealth(edgeColours);
     monitorLabels = CanvasHealth.lagLabels(p, snap);
+    monitorRates = CanvasHealth.rateLabels(p, previous, snap);
+    previous = snap;
     showLabels();
   }
 
+  /** Trial rates where the trial has them, else the monitor's; then the monitor's lag. */
   private void showLabels() {
-    canvas.setEdgeLabels(CanvasHealth.combine(trialLabels.get(), monitorLabels));
+    Map<Edge, String> trial = trialLabels.get();
+    Map<Edge, String> rates = new java.util.LinkedHashMap<>(monitorRates);
+    rates.keySet().removeAll(trial.keySet());
+    canvas.setEdgeLabels(CanvasHealth.combine(CanvasHealth.combine(trial, rates), monitorLabels));
   }
 
   /** A non-modal popup in the owner's bottom-right corner that goes away by itself after 10 s. */
@@ -266,8 +284,12 @@ public final class MonitorWindow {
       t.start();
     }
     health = Map.of();
+    edgeHealth = Map.of();
     monitorLabels = Map.of();
+    monitorRates = Map.of();
+    previous = null;
     canvas.setHealth(Map.of());
+    canvas.setEdgeHealth(Map.of());
     canvas.setEdgeLabels(trialLabels.get());
     new ArrayList<>(popups).forEach(Popup::hide);
   }

@@ -49,6 +49,7 @@ public final class CanvasRenderer {
   private Map<Edge, List<Finding>> edgeFindings = Map.of();
   private Map<Edge, String> edgeLabels = Map.of();
   private Map<String, Color> health = Map.of();
+  private Map<Edge, Color> edgeHealth = Map.of();
   private final Minimap minimap = new Minimap();
   private final Font nameFont = Font.font("System", FontWeight.BOLD, 13);
   private final Font kindFont = Font.font("System", FontWeight.NORMAL, 11);
@@ -100,6 +101,10 @@ public final class CanvasRenderer {
 
   public void setHealth(Map<String, Color> colours) {
     health = Map.copyOf(colours);
+  }
+
+  public void setEdgeHealth(Map<Edge, Color> colours) {
+    edgeHealth = Map.copyOf(colours);
   }
 
   public Minimap minimap() {
@@ -219,7 +224,7 @@ public final class CanvasRenderer {
       }
       visible.add(i);
       Edge e = edges.get(i);
-      if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
+      if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered)) && !edgeHealth.containsKey(e)) {
         if (z < STRAIGHT_ZOOM) {
           // Too small to see the bend; straight lines flatten far faster.
           g.moveTo(c.x1(), c.y1());
@@ -236,12 +241,38 @@ public final class CanvasRenderer {
       g.beginPath();
       for (int i : visible) {
         Edge e = edges.get(i);
-        if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
+        if (!selectedEdges.contains(e) && !(hovered != null && e.touches(hovered)) && !edgeHealth.containsKey(e)) {
           arrowHead(g, index.curve(i));
         }
       }
       g.setFill(theme.edge());
       g.fill();
+    }
+    // Monitored edges in their health colour, one path per colour, a little wider than plain ones.
+    if (!edgeHealth.isEmpty()) {
+      Map<Color, List<Integer>> byColour = new HashMap<>();
+      for (int i : visible) {
+        Edge e = edges.get(i);
+        Color c = edgeHealth.get(e);
+        if (c != null && !selectedEdges.contains(e) && !(hovered != null && e.touches(hovered))) {
+          byColour.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+        }
+      }
+      byColour.forEach((colour, list) -> {
+        g.beginPath();
+        for (int i : list) {
+          curve(g, index.curve(i));
+        }
+        g.setStroke(colour);
+        g.setLineWidth(base * 1.5);
+        g.stroke();
+        g.beginPath();
+        for (int i : list) {
+          arrowHead(g, index.curve(i));
+        }
+        g.setFill(colour);
+        g.fill();
+      });
     }
     for (int i : visible) {
       Edge e = edges.get(i);
@@ -276,7 +307,7 @@ public final class CanvasRenderer {
       double mx = c.xAt(0.5);
       double my = c.yAt(0.5);
       if (label != null) {
-        drawEdgeLabel(g, label, mx, my);
+        drawEdgeLabel(g, label, mx, my, edgeHealth.get(e));
       }
       if (fs != null) {
         drawBadge(g, fs, mx, label == null ? my : my - 16);
@@ -300,13 +331,21 @@ public final class CanvasRenderer {
     g.closePath();
   }
 
-  private void drawEdgeLabel(GraphicsContext g, String text, double cx, double cy) {
+  /**
+   * A pill with the text; when monitored, tinted and bordered in the edge's health colour, since on
+   * a short edge the pill covers most of the line.
+   */
+  private void drawEdgeLabel(GraphicsContext g, String text, double cx, double cy, Color healthColour) {
     g.setFont(labelFont);
     double w = TextWidth.of(text, labelFont) + 12;
     g.setFill(theme.labelBackground());
     g.fillRoundRect(cx - w / 2, cy - 9, w, 18, 9, 9);
-    g.setStroke(theme.cardBorder());
-    g.setLineWidth(1);
+    if (healthColour != null) {
+      g.setFill(healthColour.deriveColor(0, 1, 1, 0.16));
+      g.fillRoundRect(cx - w / 2, cy - 9, w, 18, 9, 9);
+    }
+    g.setStroke(healthColour != null ? healthColour : theme.cardBorder());
+    g.setLineWidth(healthColour != null ? 1.5 : 1);
     g.strokeRoundRect(cx - w / 2, cy - 9, w, 18, 9, 9);
     g.setFill(theme.text());
     g.setTextAlign(TextAlignment.CENTER);

@@ -103,4 +103,64 @@ class CanvasHealthTest {
     Map<Edge, String> both = CanvasHealth.combine(Map.of(e, "42.0/s", other, "50.0/s"), Map.of(e, "lag 120 · 3.2 s"));
     assertThat(both).containsEntry(e, "42.0/s · lag 120 · 3.2 s").containsEntry(other, "50.0/s");
   }
+
+  static final Edge SLOT_EDGE = new Edge("shop-db", "shop-cdc");
+  static final Edge CAPTURE_EDGE = new Edge("shop-cdc", "shop.public.orders");
+  static final Edge ORDERS_INTO_SINK = new Edge("shop.public.orders", "orders-read-model");
+  static final Edge CUSTOMERS_INTO_SINK = new Edge("shop.public.customers", "orders-read-model");
+
+  @Test
+  void edgesAreColouredByWhatTheyCarry() {
+    Map<Edge, Health.Level> healthy = CanvasHealth.edgeLevels(shop, snapshot(Health.GREEN, GroupStatus.OK, "RUNNING", Health.GREEN));
+    assertThat(healthy).containsEntry(SLOT_EDGE, Health.Level.GREEN).containsEntry(CAPTURE_EDGE, Health.Level.GREEN)
+        .containsEntry(ORDERS_INTO_SINK, Health.Level.GREEN).containsEntry(CUSTOMERS_INTO_SINK, Health.Level.GREEN);
+    // a transform's input is nobody's to judge: uncoloured, like the transform itself
+    assertThat(healthy).doesNotContainKey(new Edge("shop.public.customers", "unwrap-customers"));
+  }
+
+  @Test
+  void aStalledPartitionReddensOnlyTheEdgeOfItsTopic() {
+    Map<Edge, Health.Level> levels = CanvasHealth.edgeLevels(shop, snapshot(Health.GREEN, GroupStatus.ERR, "RUNNING", Health.GREEN));
+    assertThat(levels).containsEntry(ORDERS_INTO_SINK, Health.Level.RED).containsEntry(CUSTOMERS_INTO_SINK, Health.Level.GREEN)
+        .containsEntry(CAPTURE_EDGE, Health.Level.GREEN);
+  }
+
+  @Test
+  void captureEdgesFollowTheConnectorAndTheSlotEdgeTheSlot() {
+    assertThat(CanvasHealth.edgeLevels(shop, snapshot(Health.GREEN, GroupStatus.OK, "FAILED", Health.GREEN)))
+        .containsEntry(CAPTURE_EDGE, Health.Level.RED).containsEntry(SLOT_EDGE, Health.Level.GREEN);
+    assertThat(CanvasHealth.edgeLevels(shop, snapshot(Health.GREEN, GroupStatus.OK, "PAUSED", Health.GREEN)))
+        .containsEntry(CAPTURE_EDGE, Health.Level.AMBER);
+    assertThat(CanvasHealth.edgeLevels(shop, snapshot(Health.GREEN, GroupStatus.OK, "RUNNING", Health.red("slot lost WAL"))))
+        .containsEntry(SLOT_EDGE, Health.Level.RED).containsEntry(CAPTURE_EDGE, Health.Level.GREEN);
+  }
+
+  @Test
+  void unreachableKafkaReddensEveryEdgeThroughIt() {
+    Map<Edge, Health.Level> levels = CanvasHealth.edgeLevels(shop,
+        snapshot(Health.red("cannot reach 127.0.0.1:9"), GroupStatus.OK, "RUNNING", Health.GREEN));
+    assertThat(levels).containsEntry(CAPTURE_EDGE, Health.Level.RED).containsEntry(ORDERS_INTO_SINK, Health.Level.RED)
+        .containsEntry(SLOT_EDGE, Health.Level.GREEN);
+  }
+
+  /** The read model's group at {@code at}, having committed {@code committed} of the orders topic whose log ends at {@code logEnd}. */
+  MonitorSnapshot offsets(Instant at, long committed, long logEnd) {
+    GroupLag g = new GroupLag("connect-orders-read-model", GroupStatus.OK, logEnd - committed, 1, List.of(
+        new PartitionLag("connect-orders-read-model", "shop.public.orders", 0, committed, logEnd, logEnd - committed,
+            new TimeLag(1, TimeLag.Basis.INTERPOLATED), PartitionStatus.OK, null)));
+    MonitorSnapshot base = snapshot(Health.GREEN, GroupStatus.OK, "RUNNING", Health.GREEN);
+    return new MonitorSnapshot(at, base.pipeline(), base.watchlist(), new KafkaLagReport(at, Health.GREEN, List.of(g), 1),
+        base.slots(), base.connect(), Map.of(), List.of());
+  }
+
+  @Test
+  void edgesCarryTheRateBetweenTwoPolls() {
+    MonitorSnapshot before = offsets(AT, 1_000, 1_100);
+    MonitorSnapshot now = offsets(AT.plusSeconds(2), 1_090, 1_300);
+    Map<Edge, String> rates = CanvasHealth.rateLabels(shop, before, now);
+    assertThat(rates).containsEntry(ORDERS_INTO_SINK, "45/s")   // 90 consumed in 2 s
+        .containsEntry(CAPTURE_EDGE, "100/s")                    // 200 written in 2 s
+        .doesNotContainKey(new Edge("shop-cdc", "shop.public.customers")); // nobody reads it: unknown
+    assertThat(CanvasHealth.rateLabels(shop, null, now)).isEmpty();
+  }
 }

@@ -118,9 +118,9 @@ class MonitorWindowIT {
     WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> headline(window, "#tile-" + GROUP).contains(expected + " msgs"));
     // a few polls, so the charts draw lines and the time lag has a pace to interpolate from
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-      javafx.scene.chart.LineChart<?, ?> chart =
-          (javafx.scene.chart.LineChart<?, ?>) window.stage().getScene().lookup("#chart-consumer-lag-messages");
-      return chart != null && chart.getData().stream().anyMatch(s -> GROUP.equals(s.getName()) && s.getData().size() >= 4);
+      dev.pipewright.app.chart.TimeSeriesChart chart =
+          (dev.pipewright.app.chart.TimeSeriesChart) window.stage().getScene().lookup("#chart-consumer-lag-messages");
+      return chart != null && chart.data().names().contains(GROUP) && chart.data().size() >= 4;
     }).get());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(headline(window, "#tile-" + GROUP)).contains(expected + " msgs");
@@ -129,6 +129,8 @@ class MonitorWindowIT {
     assertThat(window.health()).containsKey("orders-read-model").doesNotContainKey("shop-cdc");
     assertThat(window.health()).doesNotContainKey("unwrap-customers");
     assertThat(window.health().get(TOPIC)).isIn(Health.Level.GREEN, Health.Level.AMBER, Health.Level.RED);
+    // the edge into the sink takes its group's colour; the capture's edges, with no Connect to ask, stay grey
+    assertThat(window.edgeHealth()).containsKey(into).doesNotContainKey(new Edge("shop-cdc", TOPIC));
 
     write(WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().getRoot().snapshot(null, null)).get(30, TimeUnit.SECONDS),
         Path.of("target", "screenshots", "monitor-in-window.png"));
@@ -139,6 +141,7 @@ class MonitorWindowIT {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window.isOpen()).isFalse();
     assertThat(window.health()).isEmpty();
+    assertThat(window.edgeHealth()).isEmpty();
     WaitForAsyncUtils.asyncFx(main::hide).get(10, TimeUnit.SECONDS);
   }
 

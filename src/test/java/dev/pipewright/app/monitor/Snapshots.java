@@ -38,6 +38,57 @@ final class Snapshots {
 
   private Snapshots() {}
 
+  static final List<String> TABLES = List.of("orders", "customers", "payments", "shipments", "invoices", "products",
+      "inventory", "reviews", "carts", "refunds", "coupons", "addresses", "sessions", "events", "audit", "ledger",
+      "returns", "suppliers", "warehouses", "prices");
+
+  /**
+   * A busy cluster: {@code groups} sink groups (at most 20) polled every second for {@code polls}
+   * seconds, each group's lag a different mix of a slow wave, bursts and one incident, so a chart
+   * of an hour has twenty distinguishable lines; two slots, freshness per sink, SLOs evaluated.
+   */
+  static List<MonitorSnapshot> busy(int groups, int polls) {
+    SloEvaluator slo = new SloEvaluator(SLOS);
+    List<MonitorSnapshot> out = new ArrayList<>(polls);
+    for (int i = 0; i < polls; i++) {
+      Instant at = T0.plusSeconds(i);
+      List<GroupLag> lags = new ArrayList<>();
+      Map<String, Freshness> fresh = new java.util.LinkedHashMap<>();
+      double worst = 0;
+      for (int g = 0; g < groups; g++) {
+        String table = TABLES.get(g);
+        double wave = 1.5 + g * 0.35 + Math.sin(i / (90.0 + 13 * g) + g) * (0.6 + g * 0.05);
+        double burst = (i + 37 * g) % (400 + 29 * g) < 25 ? 2.5 + g % 4 : 0;
+        double incident = g == 3 && i > 2100 && i < 2500 ? (i - 2100) * 0.04 : 0;
+        double secs = Math.max(0, wave + burst + incident);
+        long msgs = Math.round(secs * (40 + 9 * g));
+        worst = Math.max(worst, secs);
+        PartitionStatus ps = incident > 4 ? PartitionStatus.WARN : PartitionStatus.OK;
+        String group = "connect-" + table + "-sink";
+        lags.add(new GroupLag(group, incident > 4 ? GroupStatus.WARN : GroupStatus.OK, msgs, secs, List.of(
+            new PartitionLag(group, "shop.public." + table, 0, 10_000L + i * 40L, 10_000L + i * 40L + msgs, msgs,
+                new TimeLag(secs, TimeLag.Basis.INTERPOLATED), ps, null))));
+        if (g < 6) {
+          double p99 = 0.4 + secs * 0.9;
+          fresh.put(table + "-sink", new Freshness(300, p99 / 3, p99 * 0.8, p99, p99 * 1.2));
+        }
+      }
+      long wal = (12L << 20) + (long) ((i % 900) * (70_000.0));
+      long wal2 = (3L << 20) + (long) (Math.abs(Math.sin(i / 400.0)) * (20L << 20));
+      SlotReport slots = new SlotReport(at, Health.GREEN, List.of(
+          new SlotStatus("pipewright_shop", "pgoutput", "shop", true, "reserved", -1, wal, 4096, 524_288, null, Health.GREEN),
+          new SlotStatus("pipewright_billing", "pgoutput", "billing", true, "reserved", -1, wal2, 4096, 524_288, null,
+              Health.GREEN)));
+      ConnectReport connect = new ConnectReport(at, Health.GREEN, List.of(
+          new ConnectorStatus("shop-cdc", "source", "RUNNING", "worker-1", "", List.of(new TaskStatus(0, "RUNNING", "worker-1", "")))));
+      double p99 = fresh.values().stream().mapToDouble(Freshness::p99).max().orElse(0);
+      var statuses = slo.observe(at, Map.of("read-model-fresh", p99, "read-model-lag", worst, "slot-wal-bounded", (double) wal));
+      out.add(new MonitorSnapshot(at, "shop-production", new Watchlist(Map.of(), Map.of(), Map.of()),
+          new KafkaLagReport(at, Health.GREEN, lags, 3), slots, connect, fresh, statuses));
+    }
+    return out;
+  }
+
   /** {@code polls} snapshots two seconds apart. */
   static List<MonitorSnapshot> run(int polls) {
     SloEvaluator slo = new SloEvaluator(SLOS);

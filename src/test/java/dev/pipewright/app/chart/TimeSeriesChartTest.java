@@ -1,0 +1,184 @@
+package dev.pipewright.app.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The canvas chart on a real (headless) stage: hover readout and both exports, as a user drives them. */
+class TimeSeriesChartTest {
+  static final Instant T0 = Instant.parse("2026-01-01T12:00:00Z");
+  @TempDir Path dir;
+  private Stage stage;
+  private TimeSeriesChart chart;
+  private SeriesHistory history;
+  private final FxRobot robot = new FxRobot();
+  private final List<String> errors = new ArrayList<>();
+
+  @BeforeEach
+  void show() throws Exception {
+    stage = FxToolkit.registerPrimaryStage();
+    history = new SeriesHistory(3600, Duration.ofSeconds(1), Duration.ofHours(1));
+    for (int i = 0; i < 600; i++) {
+      Map<String, Double> row = new LinkedHashMap<>();
+      row.put("orders", 10 + 5 * Math.sin(i / 30.0));
+      row.put("customers", i * 0.05);
+      if (i < 200 || i > 260) { // a gap: the group was gone for a minute
+        row.put("audit", 20.0 + (i % 13));
+      }
+      history.record(T0.plusSeconds(i), row);
+    }
+    chart = WaitForAsyncUtils.asyncFx(() -> {
+      TimeSeriesChart c = new TimeSeriesChart("Consumer lag", "s");
+      c.setZone(ZoneOffset.UTC);
+      c.setData(history, 25);
+      c.setSaveDialog(kind -> Optional.of(dir.resolve(kind == TimeSeriesChart.Export.PNG ? "lag.png" : "lag.csv")));
+      c.setOnError(errors::add);
+      stage.setScene(new Scene(c, 640, 320));
+      stage.show();
+      return c;
+    }).get(30, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @AfterEach
+  void hide() throws Exception {
+    WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void hoverShowsTheTimeAndEverySeriesValueThere() throws Exception {
+    Bounds b = chart.lookup(".time-series-chart").localToScreen(chart.getBoundsInLocal());
+    robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() / 2));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> lines = WaitForAsyncUtils.asyncFx(chart::tooltipLines).get(10, TimeUnit.SECONDS);
+    assertThat(lines).hasSize(4);
+    long at = LocalDateTime.parse(lines.get(0), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+        .toInstant(ZoneOffset.UTC).toEpochMilli();
+    int row = history.nearest(at);
+    assertThat(history.timeAt(row)).isEqualTo(at);
+    List<String> expected = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      expected.add(history.names().get(s) + " " + TimeSeriesChart.format(history.value(s, row)) + " s");
+    }
+    assertThat(lines.subList(1, 4)).containsExactlyInAnyOrderElementsOf(expected);
+    screenshot("chart-hover.png");
+
+    robot.moveTo(new javafx.geometry.Point2D(b.getMinX() - 40, b.getMinY() - 40));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(WaitForAsyncUtils.asyncFx(chart::tooltipLines).get(10, TimeUnit.SECONDS)).isEmpty();
+  }
+
+  @Test
+  void contextMenuSavesTheChartAsAPngOfItsSize() throws Exception {
+    // Monocle turns no right click into a context-menu request, so the test sends the request itself
+    WaitForAsyncUtils.asyncFx(() -> {
+      Bounds b = chart.localToScreen(chart.getBoundsInLocal());
+      javafx.event.Event.fireEvent(chart, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 200, 100,
+          b.getMinX() + 200, b.getMinY() + 100, false, null));
+    }).get(10, TimeUnit.SECONDS);
+    robot.clickOn("Save as PNG…");
+    WaitForAsyncUtils.waitForFxEvents();
+    Path png = dir.resolve("lag.png");
+    assertThat(errors).isEmpty();
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertThat(img).isNotNull();
+    assertThat(img.getWidth()).isEqualTo((int) Math.ceil(chart.getWidth()));
+    assertThat(img.getHeight()).isEqualTo((int) Math.ceil(chart.getHeight()));
+    int lineColour = argb(TimeSeriesChart.colour(0));
+    int sloColour = argb(TimeSeriesChart.SLO_COLOUR);
+    int line = 0;
+    int slo = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        line += img.getRGB(x, y) == lineColour ? 1 : 0;
+        slo += img.getRGB(x, y) == sloColour ? 1 : 0;
+      }
+    }
+    assertThat(line).as("pixels of the first series' colour").isGreaterThan(100);
+    assertThat(slo).as("pixels of the SLO line").isGreaterThan(100);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("lag.png");
+    }
+  }
+
+  @Test
+  void exportButtonSavesTheDataAsCsvThatReadsBackToTheSameValues() throws Exception {
+    robot.clickOn(chart.lookup(".chart-export"));
+    robot.clickOn("Save data as CSV…");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(errors).isEmpty();
+    List<String> lines = Files.readAllLines(dir.resolve("lag.csv"));
+    assertThat(lines.get(0)).isEqualTo("time,orders,customers,audit");
+    assertThat(lines).hasSize(601);
+    for (int i = 0; i < 600; i++) {
+      String[] cells = lines.get(i + 1).split(",", -1);
+      assertThat(Instant.parse(cells[0]).toEpochMilli()).isEqualTo(history.timeAt(i));
+      for (int s = 0; s < 3; s++) {
+        double v = history.value(s, i);
+        if (Double.isNaN(v)) {
+          assertThat(cells[s + 1]).isEmpty();
+        } else {
+          assertThat(Double.parseDouble(cells[s + 1])).isEqualTo(v);
+        }
+      }
+    }
+    assertThat(lines.get(230).split(",", -1)[3]).isEmpty(); // in the gap
+  }
+
+  @Test
+  void aFailedSaveSaysWhichFileAndWhy() throws Exception {
+    Path blocked = dir.resolve("not-a-dir");
+    Files.writeString(blocked, "x");
+    WaitForAsyncUtils.asyncFx(() -> chart.setSaveDialog(kind -> Optional.of(blocked.resolve("lag.csv")))).get(10, TimeUnit.SECONDS);
+    robot.clickOn(chart.lookup(".chart-export"));
+    robot.clickOn("Save data as CSV…");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(errors).singleElement().asString().startsWith("Could not save " + blocked.resolve("lag.csv"));
+  }
+
+  private static int argb(javafx.scene.paint.Color c) {
+    return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+        | (int) Math.round(c.getBlue() * 255);
+  }
+
+  private void screenshot(String name) throws Exception {
+    javafx.scene.image.WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null))
+        .get(30, TimeUnit.SECONDS);
+    int w = (int) img.getWidth();
+    int h = (int) img.getHeight();
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+      }
+    }
+    Path file = Path.of("target", "screenshots", name);
+    Files.createDirectories(file.getParent());
+    ImageIO.write(out, "png", file.toFile());
+  }
+}
