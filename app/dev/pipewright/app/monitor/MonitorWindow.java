@@ -47,7 +47,11 @@ public final class MonitorWindow {
   /** View > Monitor. Ctrl+M is the minimap's, so the monitor takes Ctrl+Shift+M. */
   public static final KeyCombination SHORTCUT =
       new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
-  public static final Duration INTERVAL = Duration.ofSeconds(2);
+  /**
+   * One poll a second, the charts' resolution. The monitor schedules with a fixed delay, so a poll
+   * slower than this (a huge cluster, a broker timing out) delays the next instead of piling up.
+   */
+  public static final Duration INTERVAL = Duration.ofSeconds(1);
 
   private final Window owner;
   private final PipelineCanvas canvas;
