@@ -11,6 +11,7 @@ import dev.pipewright.model.connect.ConnectorConfigs;
 import dev.pipewright.model.connect.TopicSpec;
 import dev.pipewright.runtime.LocalOverrides.EmbeddedSource;
 import dev.pipewright.runtime.capture.CaptureRunner;
+import dev.pipewright.runtime.capture.CaptureTuning;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
 import dev.pipewright.runtime.pg.DemoSchema;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
@@ -358,16 +359,8 @@ public final class Trial implements AutoCloseable {
   }
 
   private KafkaProducer<byte[], byte[]> newProducer() {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    // at-least-once: every event is on all in-sync replicas before its offset may be committed
-    p.put("acks", "all");
-    p.put("enable.idempotence", "true");
-    p.put("linger.ms", "2");
-    // ride out a broker restart: the capture waits (and holds its offsets) rather than failing
-    p.put("delivery.timeout.ms", "300000");
-    p.put("client.id", "pipewright-capture");
-    return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(CaptureTuning.producer(bootstrap), new ByteArraySerializer(),
+        new ByteArraySerializer());
   }
 
   private void startSinksAndCaptures(List<Node> captureNodes) {
@@ -455,16 +448,14 @@ public final class Trial implements AutoCloseable {
   private static org.apache.kafka.connect.storage.Converter converter(Map<String, String> props, String key,
       boolean isKey) {
     String cls = props.getOrDefault(key, Converter.JSON_SCHEMAS.className());
+    Map<String, String> cfg = new HashMap<>();
+    props.forEach((k, v) -> {
+      if (k.startsWith(key + ".")) {
+        cfg.put(k.substring(key.length() + 1), v);
+      }
+    });
     try {
-      var c = (org.apache.kafka.connect.storage.Converter) Class.forName(cls).getDeclaredConstructor().newInstance();
-      Map<String, String> cfg = new HashMap<>();
-      props.forEach((k, v) -> {
-        if (k.startsWith(key + ".")) {
-          cfg.put(k.substring(key.length() + 1), v);
-        }
-      });
-      c.configure(cfg, isKey);
-      return c;
+      return CaptureTuning.converter(cls, cfg, isKey);
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new TrialException(TrialPhase.PREFLIGHT, "The converter " + cls + " cannot be used in the local trial: "
           + e.getMessage(), e);

@@ -1,7 +1,9 @@
 package dev.pipewright.runtime.bench;
 
 import dev.pipewright.model.Pipeline;
+import dev.pipewright.runtime.LocalOverrides;
 import dev.pipewright.runtime.capture.CaptureRunner;
+import dev.pipewright.runtime.capture.CaptureTuning;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
 import dev.pipewright.runtime.stats.TrialStats;
@@ -36,6 +38,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.Converter;
 
 /**
  * Throughput to Kafka, side by side in one run on one embedded broker and one embedded
@@ -59,10 +62,11 @@ public final class CaptureThroughputBench {
       }
       String bs = kafka.bootstrapServers();
       System.out.printf(Locale.ROOT, "N=%d rows per Debezium variant, %d records for the producer tool%n", n, n * 4);
-      double perf = producerPerf(bs, n * 4);
-      double stock = engineStockJsonToKafka(pg, bs, n);
-      double noop = engineNoop(pg, n);
-      double trial = trialCapture(pg, bs, n);
+      String only = args.length > 1 ? args[1] : "abcd";
+      double perf = only.contains("a") ? producerPerf(bs, n * 4) : 0;
+      double stock = only.contains("b") ? engineStockJsonToKafka(pg, bs, n) : 0;
+      double noop = only.contains("c") ? engineNoop(pg, n) : 0;
+      double trial = only.contains("d") ? trialCapture(pg, bs, n) : 0;
       System.out.println();
       System.out.println("| path | records/s |");
       System.out.println("|---|---|");
@@ -148,16 +152,12 @@ public final class CaptureThroughputBench {
 
   static double trialCapture(EmbeddedPostgres pg, String bootstrap, int n) throws Exception {
     Properties p = engineProps(pg, "trial");
-    p.put("poll.interval.ms", "20");
-    JsonConverter k = new JsonConverter();
-    k.configure(Map.of("schemas.enable", "true"), true);
-    JsonConverter v = new JsonConverter();
-    v.configure(Map.of("schemas.enable", "true"), false);
-    Properties pp = new Properties();
-    pp.put("bootstrap.servers", bootstrap);
-    pp.put("acks", "all");
-    pp.put("enable.idempotence", "true");
-    pp.put("linger.ms", "2");
+    // the trial's own engine-only settings, producer and converters (examples/local-trial.yaml: JSON with schemas)
+    LocalOverrides.captureTuning(p);
+    String json = JsonConverter.class.getName();
+    Converter k = CaptureTuning.converter(json, Map.of("schemas.enable", "true"), true);
+    Converter v = CaptureTuning.converter(json, Map.of("schemas.enable", "true"), false);
+    Properties pp = CaptureTuning.producer(bootstrap);
     TrialStats stats = new TrialStats(Pipeline.empty("bench"), Clock.systemUTC(), Instant.now(), (a, b) -> { });
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(),
         new ByteArraySerializer()); CaptureRunner runner = new CaptureRunner("trial", "trial", p, producer, k, v, stats)) {
