@@ -17,6 +17,7 @@ import dev.pipewright.runtime.pg.DemoSchema;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
 import dev.pipewright.runtime.pg.SourcePreflight;
 import dev.pipewright.runtime.sink.SinkRunner;
+import dev.pipewright.runtime.stats.LatencySummary;
 import dev.pipewright.runtime.stats.TrialStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -542,6 +543,14 @@ public final class Trial implements AutoCloseable {
     Duration since = startedAt == null ? Duration.ZERO : Duration.between(startedAt, clock.instant());
     return new TrialSnapshot(phase, since, times, stats == null ? List.of() : stats.edges(),
         stats == null ? Map.of() : stats.sinks(), failure);
+  }
+
+  /**
+   * Change latencies by stage (source commit to Kafka, to each sink's consumer, to each sink's
+   * write) over the events measured at or after {@code since}; empty before the trial started.
+   */
+  public Map<String, LatencySummary> latencyByStage(Instant since) {
+    return stats == null ? Map.of() : stats.latencyByStage(since);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.pipewright.runtime.capture;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import dev.pipewright.runtime.convert.SchemaCachingJsonConverter;
 import org.apache.kafka.connect.storage.Converter;
 
 /**

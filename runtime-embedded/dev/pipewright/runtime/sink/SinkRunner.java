@@ -2,6 +2,7 @@ package dev.pipewright.runtime.sink;
 
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
+import dev.pipewright.runtime.convert.SchemaCachingJsonConverter;
 import dev.pipewright.runtime.stats.TrialStats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.storage.Converter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +55,8 @@ public final class SinkRunner implements AutoCloseable {
   private final String dlqTopic;
   private final boolean tolerateAll;
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final JsonConverter keyReader = new JsonConverter();
-  private final JsonConverter valueReader = new JsonConverter();
+  private final Converter keyReader;
+  private final Converter valueReader;
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final Map<String, ConsumerRecord<byte[], byte[]>> inFlight = new HashMap<>();
   private Thread thread;
@@ -71,6 +73,9 @@ public final class SinkRunner implements AutoCloseable {
     this.dlqProducer = dlqProducer;
     this.dlqTopic = props.get("errors.deadletterqueue.topic.name");
     this.tolerateAll = "all".equals(props.get("errors.tolerance"));
+    // the same bytes read as JsonConverter reads them, parsing each distinct schema only once
+    keyReader = schemasOnTopic ? new SchemaCachingJsonConverter() : new JsonConverter();
+    valueReader = schemasOnTopic ? new SchemaCachingJsonConverter() : new JsonConverter();
     keyReader.configure(Map.of("schemas.enable", Boolean.toString(schemasOnTopic)), true);
     valueReader.configure(Map.of("schemas.enable", Boolean.toString(schemasOnTopic)), false);
     Properties c = new Properties();
@@ -168,6 +173,7 @@ public final class SinkRunner implements AutoCloseable {
           checkCaughtUp(polledAt);
           continue;
         }
+        long handedOverAt = stats.nowMillis();
         List<ConsumerRecord<byte[], byte[]>> raw = new ArrayList<>(recs.count());
         recs.forEach(raw::add);
         List<SinkRecord> connect = toConnect(raw);
@@ -176,7 +182,7 @@ public final class SinkRunner implements AutoCloseable {
           ConsumerRecord<byte[], byte[]> r = raw.get(i);
           SinkRecord s = connect.get(i);
           if (r.value() != null) {
-            stats.delivered(node.name(), r.topic(), r.key(), s.key(), s.value());
+            stats.delivered(node.name(), r.topic(), r.key(), s.key(), s.value(), handedOverAt);
           }
         }
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();

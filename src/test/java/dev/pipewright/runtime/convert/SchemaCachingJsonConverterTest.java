@@ -1,4 +1,4 @@
-package dev.pipewright.runtime.capture;
+package dev.pipewright.runtime.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +89,48 @@ class SchemaCachingJsonConverterTest {
     Struct read = (Struct) c.toConnectData("t", c.fromConnectData("t", ENVELOPE, insert)).value();
     assertThat(read.getStruct("after").getString("note")).isEqualTo("back");
     assertThat(read.getString("op")).isEqualTo("c");
+  }
+
+  @Test
+  void readsExactlyWhatJsonConverterReads() {
+    JsonConverter stock = new JsonConverter();
+    stock.configure(Map.of("schemas.enable", "true"), false);
+    SchemaCachingJsonConverter cached = new SchemaCachingJsonConverter();
+    cached.configure(Map.of("schemas.enable", "true"), false);
+    for (Struct change : List.of(change(1, "c", null, row(1, "a \\ \"b\" {c}")), change(2, "u", row(2, null), row(2, "x")),
+        change(3, "d", row(3, "gone"), null), change(4, "c", null, row(4, "again")))) {
+      byte[] bytes = stock.fromConnectData("t", ENVELOPE, change);
+      SchemaAndValue expected = stock.toConnectData("t", bytes);
+      SchemaAndValue actual = cached.toConnectData("t", bytes);
+      assertThat(actual.schema()).isEqualTo(expected.schema());
+      assertThat(actual.value()).isEqualTo(expected.value());
+    }
+  }
+
+  @Test
+  void messagesOfAnotherShapeAreReadOrRefusedAsJsonConverterDoes() {
+    JsonConverter stock = new JsonConverter();
+    stock.configure(Map.of("schemas.enable", "true"), false);
+    SchemaCachingJsonConverter cached = new SchemaCachingJsonConverter();
+    cached.configure(Map.of("schemas.enable", "true"), false);
+    String schema = "{\"type\":\"int64\",\"optional\":true}";
+    for (String text : List.of("{\"schema\":" + schema + ", \"payload\":7}", "{\"payload\":7,\"schema\":" + schema + "}",
+        "{\"schema\":null,\"payload\":{\"a\":1}}", "{\"schema\":" + schema + ",\"payload\":null}",
+        "{\"schema\":" + schema + ",\"payload\":7}", "{\"schema\":" + schema + ",\"payload\":7,\"extra\":1}",
+        "{\"schema\":" + schema + ",\"payload\":{\"a\":1}}", "{\"schema\":" + schema + ",\"payload\":7",
+        "{\"schema\":{\"type\":\"int64\"},\"payload\":null}")) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      assertThat(outcome(cached, bytes)).as(text).isEqualTo(outcome(stock, bytes));
+    }
+  }
+
+  /** The value read, or the kind of error raised. */
+  private static Object outcome(org.apache.kafka.connect.storage.Converter c, byte[] bytes) {
+    try {
+      return c.toConnectData("t", bytes);
+    } catch (DataException e) {
+      return DataException.class;
+    }
   }
 
   @Test
