@@ -36,13 +36,17 @@ public final class LatencyRecorder {
   }
 
   /** The kept latencies taken at or after {@code sinceMillis} (epoch millis). */
-  public synchronized LatencySummary summary(long sinceMillis) {
-    int n = (int) Math.min(count, millis.length);
-    long[] copy = new long[n];
+  public LatencySummary summary(long sinceMillis) {
+    long[] copy;
     int k = 0;
-    for (int i = 0; i < n; i++) {
-      if (takenAt[i] >= sinceMillis) {
-        copy[k++] = millis[i];
+    // only the copy holds the lock: sorting outside it keeps the sinks that record from waiting
+    synchronized (this) {
+      int n = (int) Math.min(count, millis.length);
+      copy = new long[n];
+      for (int i = 0; i < n; i++) {
+        if (takenAt[i] >= sinceMillis) {
+          copy[k++] = millis[i];
+        }
       }
     }
     copy = Arrays.copyOf(copy, k);
