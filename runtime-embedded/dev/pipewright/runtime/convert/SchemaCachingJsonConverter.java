@@ -1,8 +1,10 @@
 package dev.pipewright.runtime.convert;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.connect.data.Schema;
@@ -22,14 +24,15 @@ public final class SchemaCachingJsonConverter implements Converter {
   private static final byte[] OPEN = "{\"schema\":".getBytes(StandardCharsets.UTF_8);
   private static final byte[] MIDDLE = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
   private static final int MAX_CACHED_SCHEMAS = 1_000;
+  private static final int MAX_READERS = 32;
 
   private final JsonConverter enveloped = new JsonConverter();
   private final JsonConverter payloadOnly = new JsonConverter();
   private final JsonSerializer serializer = new JsonSerializer();
   /** Keyed by identity: {@code Schema.equals} walks the whole schema, which is what this class avoids. */
   private final Map<IdentityKey, byte[]> schemaJson = new ConcurrentHashMap<>();
-  /** One reader per distinct schema text seen on the topic. */
-  private final Map<BytesKey, JsonConverter> readers = new ConcurrentHashMap<>();
+  /** One reader per distinct schema text recently seen (copy on write; a topic has one or a few). */
+  private volatile List<Reader> readers = List.of();
   private Map<String, ?> readerConfigs = Map.of();
   private boolean isKey;
 
@@ -97,67 +100,60 @@ public final class SchemaCachingJsonConverter implements Converter {
    */
   @Override
   public SchemaAndValue toConnectData(String topic, byte[] value) {
-    if (value == null || !startsWith(value, OPEN)) {
+    if (value == null || !regionMatches(value, 0, OPEN)) {
       return enveloped.toConnectData(topic, value);
     }
-    int schemaEnd = value[OPEN.length] == '{' ? JsonScan.endOfValue(value, OPEN.length) : -1;
-    int payloadStart = schemaEnd + MIDDLE.length;
-    if (schemaEnd < 0 || payloadStart >= value.length || !regionMatches(value, schemaEnd, MIDDLE)
-        || JsonScan.endOfValue(value, payloadStart) != value.length - 1 || value[value.length - 1] != '}') {
-      return enveloped.toConnectData(topic, value);
-    }
-    JsonConverter reader = readers.get(new BytesKey(value, OPEN.length, schemaEnd));
+    Reader reader = knownReader(value);
     if (reader == null) {
-      if (readers.size() >= MAX_CACHED_SCHEMAS) {
-        readers.clear();
+      int schemaEnd = value[OPEN.length] == '{' ? JsonScan.endOfValue(value, OPEN.length) : -1;
+      if (schemaEnd < 0 || !regionMatches(value, schemaEnd, MIDDLE)) {
+        return enveloped.toConnectData(topic, value);
       }
-      Map<String, Object> withSchema = new HashMap<>(readerConfigs);
-      withSchema.put("schema.content", new String(value, OPEN.length, schemaEnd - OPEN.length, StandardCharsets.UTF_8));
-      withSchema.put("schemas.enable", "true");
-      reader = new JsonConverter();
-      reader.configure(withSchema, isKey);
-      byte[] copy = Arrays.copyOfRange(value, OPEN.length, schemaEnd);
-      readers.put(new BytesKey(copy, 0, copy.length), reader);
+      reader = remember(Arrays.copyOfRange(value, OPEN.length, schemaEnd));
     }
-    return reader.toConnectData(topic, Arrays.copyOfRange(value, payloadStart, value.length - 1));
+    int payloadStart = OPEN.length + reader.schema.length + MIDDLE.length;
+    if (JsonScan.endOfValue(value, payloadStart) != value.length - 1 || value[value.length - 1] != '}') {
+      return enveloped.toConnectData(topic, value);
+    }
+    return reader.converter.toConnectData(topic, Arrays.copyOfRange(value, payloadStart, value.length - 1));
   }
 
-  private static boolean startsWith(byte[] value, byte[] prefix) {
-    return regionMatches(value, 0, prefix);
+  /**
+   * The reader of a schema this message starts with, if one is known. A known schema is a complete
+   * JSON object, so when the message's bytes equal it the message's schema ends exactly there too.
+   */
+  private Reader knownReader(byte[] value) {
+    for (Reader r : readers) {
+      int end = OPEN.length + r.schema.length;
+      if (value.length > end && Arrays.equals(value, OPEN.length, end, r.schema, 0, r.schema.length)
+          && regionMatches(value, end, MIDDLE)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private synchronized Reader remember(byte[] schema) {
+    Map<String, Object> withSchema = new HashMap<>(readerConfigs);
+    withSchema.put("schema.content", new String(schema, StandardCharsets.UTF_8));
+    withSchema.put("schemas.enable", "true");
+    JsonConverter c = new JsonConverter();
+    c.configure(withSchema, isKey);
+    Reader r = new Reader(schema, c);
+    List<Reader> next = new ArrayList<>(readers.size() + 1);
+    next.add(r);
+    // newest first; schema changes add readers, so the oldest are let go
+    next.addAll(readers.subList(0, Math.min(readers.size(), MAX_READERS - 1)));
+    readers = List.copyOf(next);
+    return r;
   }
 
   private static boolean regionMatches(byte[] value, int at, byte[] part) {
     return value.length >= at + part.length && Arrays.equals(value, at, at + part.length, part, 0, part.length);
   }
 
-  /** A range of a byte array as a map key, compared by content. */
-  private static final class BytesKey {
-    private final byte[] bytes;
-    private final int from;
-    private final int to;
-    private final int hash;
-
-    BytesKey(byte[] bytes, int from, int to) {
-      this.bytes = bytes;
-      this.from = from;
-      this.to = to;
-      int h = 1;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + bytes[i];
-      }
-      this.hash = h;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof BytesKey k && k.hash == hash && Arrays.equals(bytes, from, to, k.bytes, k.from, k.to);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
+  /** A JsonConverter configured with one schema text, and that text. */
+  private record Reader(byte[] schema, JsonConverter converter) {}
 
   @Override
   public void close() {

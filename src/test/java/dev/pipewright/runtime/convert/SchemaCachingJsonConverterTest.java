@@ -108,6 +108,24 @@ class SchemaCachingJsonConverterTest {
   }
 
   @Test
+  void messagesOfSeveralSchemasInterleavedAreEachReadWithTheirOwn() {
+    JsonConverter stock = new JsonConverter();
+    stock.configure(Map.of(), false);
+    SchemaCachingJsonConverter cached = new SchemaCachingJsonConverter();
+    cached.configure(Map.of(), false);
+    Schema evolved = SchemaBuilder.struct().name("shop.public.orders.Key").field("id", Schema.INT64_SCHEMA)
+        .field("region", Schema.OPTIONAL_STRING_SCHEMA).build();
+    for (int i = 0; i < 3; i++) {
+      for (Object[] sv : List.of(new Object[] {KEY, new Struct(KEY).put("id", 1L + i)},
+          new Object[] {ENVELOPE, change(i, "c", null, row(i, "n" + i))},
+          new Object[] {evolved, new Struct(evolved).put("id", 9L).put("region", "eu")})) {
+        byte[] bytes = stock.fromConnectData("t", (Schema) sv[0], sv[1]);
+        assertThat(cached.toConnectData("t", bytes)).isEqualTo(stock.toConnectData("t", bytes));
+      }
+    }
+  }
+
+  @Test
   void messagesOfAnotherShapeAreReadOrRefusedAsJsonConverterDoes() {
     JsonConverter stock = new JsonConverter();
     stock.configure(Map.of("schemas.enable", "true"), false);
