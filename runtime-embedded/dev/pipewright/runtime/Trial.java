@@ -71,6 +71,8 @@ public final class Trial implements AutoCloseable {
   private String bootstrap;
   private KafkaProducer<byte[], byte[]> producer;
   private TrialStats stats;
+  /** The longest the snapshot phase waits for sinks to apply what the snapshot put on the topics. */
+  static final Duration SNAPSHOT_DRAIN_MAX = Duration.ofSeconds(15);
   private Instant startedAt;
   private volatile TrialPhase phase;
   private volatile String failure;
@@ -129,6 +131,10 @@ public final class Trial implements AutoCloseable {
       producer = newProducer();
       startSinksAndCaptures(captureNodes);
       awaitStreaming();
+      // Streaming should mean live end to end: let the sinks apply the snapshot first (tables
+      // created, first statements prepared), or the first changes wait behind it. Bounded: a
+      // slow or failing sink is the watchdog's business once streaming.
+      awaitSinksCaughtUp(SNAPSHOT_DRAIN_MAX);
       done(TrialPhase.SNAPSHOT, t);
       current = TrialPhase.STREAMING;
       enter(TrialPhase.STREAMING);
