@@ -11,12 +11,16 @@ cp -r target/classes target/test-classes "$SNAP"/
 CP="$SNAP/test-classes:$SNAP/classes:$(cat target/bench-cp.txt)"
 LOG="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
 
+echo "== load before: $(uptime)"
 echo "== throughput to Kafka"
 java -Xmx1g $LOG -cp "$CP" dev.pipewright.runtime.bench.CaptureThroughputBench "${1:-30000}"
 
 echo "== latency at 1,000 changes/s, time to first change, memory (pipewright run)"
 WORK=$(mktemp -d)
-java -Xmx1g $LOG -cp "$CP" dev.pipewright.app.cli.RunCommand examples/local-trial.yaml \
+java -Xmx1g $LOG -Xlog:gc:file=target/bench-run-gc.log -cp "$CP" dev.pipewright.app.cli.RunCommand examples/local-trial.yaml \
   --work-dir "$WORK" --rate 1000 --large-tx 0 --duration 60s --summary-json target/bench-run-summary.json
 echo "summary: target/bench-run-summary.json"
+# GC pauses of the trial's JVM (G1): count and the longest, from the unified GC log
+awk '/Pause/ { n++; ms = $NF; sub(/ms/, "", ms); if (ms + 0 > max) max = ms + 0 } END { printf "GC pauses: %d, longest %.1f ms (target/bench-run-gc.log)\n", n, max }' target/bench-run-gc.log
+echo "== load after: $(uptime)"
 rm -rf "$WORK" "$SNAP"

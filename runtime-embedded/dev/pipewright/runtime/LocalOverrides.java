@@ -31,6 +31,22 @@ public final class LocalOverrides {
 
   private LocalOverrides() {}
 
+  /**
+   * The engine and poll settings the trial uses where the capture node sets none (each one is
+   * described in docs/local-trial.md). The throughput benchmark applies the same.
+   */
+  public static Map<String, String> engineTuning() {
+    Map<String, String> t = new TreeMap<>();
+    t.put("offset.flush.interval.ms", TRIAL_OFFSET_FLUSH_MS);
+    t.put("poll.interval.ms", TRIAL_POLL_INTERVAL_MS);
+    return t;
+  }
+
+  /** Adds {@link #engineTuning()} to a benchmark's engine properties. */
+  public static void captureTuning(java.util.Properties engineProps) {
+    engineProps.putAll(engineTuning());
+  }
+
   /** Where an embedded PostgreSQL of the trial listens. */
   public record EmbeddedSource(int declaredPort, int actualPort) {}
 
@@ -46,12 +62,11 @@ public final class LocalOverrides {
     o.put("name", cc.name());
     o.put("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
     o.put("offset.storage.file.filename", offsetsDir.resolve(cc.name() + ".offsets").toString());
-    if (!capture.isSet("offset.flush.interval.ms")) {
-      o.put("offset.flush.interval.ms", TRIAL_OFFSET_FLUSH_MS);
-    }
-    if (!capture.isSet("poll.interval.ms")) {
-      o.put("poll.interval.ms", TRIAL_POLL_INTERVAL_MS);
-    }
+    engineTuning().forEach((k, v) -> {
+      if (!capture.isSet(k)) {
+        o.put(k, v);
+      }
+    });
     embedded.ifPresent(e -> {
       o.put("database.hostname", "localhost");
       o.put("database.port", Integer.toString(e.actualPort()));

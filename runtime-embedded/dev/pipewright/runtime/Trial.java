@@ -13,6 +13,7 @@ import dev.pipewright.model.connect.KafkaClientSecurity;
 import dev.pipewright.model.connect.TopicSpec;
 import dev.pipewright.runtime.LocalOverrides.EmbeddedSource;
 import dev.pipewright.runtime.capture.CaptureRunner;
+import dev.pipewright.runtime.capture.CaptureTuning;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
 import dev.pipewright.runtime.kafka.KafkaPreflight;
 import dev.pipewright.runtime.pg.DemoSchema;
@@ -20,6 +21,7 @@ import dev.pipewright.runtime.pg.EmbeddedPostgres;
 import dev.pipewright.runtime.pg.SourcePreflight;
 import dev.pipewright.runtime.sink.SinkRunner;
 import dev.pipewright.runtime.sink.TransformChain;
+import dev.pipewright.runtime.stats.LatencySummary;
 import dev.pipewright.runtime.stats.TrialStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,8 @@ public final class Trial implements AutoCloseable {
   private Map<String, String> kafkaClient = Map.of();
   private KafkaProducer<byte[], byte[]> producer;
   private TrialStats stats;
+  /** The longest the snapshot phase waits for sinks to apply what the snapshot put on the topics. */
+  static final Duration SNAPSHOT_DRAIN_MAX = Duration.ofSeconds(15);
   private Instant startedAt;
   private volatile TrialPhase phase;
   private volatile String failure;
@@ -141,6 +145,10 @@ public final class Trial implements AutoCloseable {
       producer = newProducer();
       startSinksAndCaptures(captureNodes);
       awaitStreaming();
+      // Streaming should mean live end to end: let the sinks apply the snapshot first (tables
+      // created, first statements prepared), or the first changes wait behind it. Bounded: a
+      // slow or failing sink is the watchdog's business once streaming.
+      awaitSinksCaughtUp(SNAPSHOT_DRAIN_MAX);
       done(TrialPhase.SNAPSHOT, t);
       current = TrialPhase.STREAMING;
       enter(TrialPhase.STREAMING);
@@ -391,15 +399,9 @@ public final class Trial implements AutoCloseable {
   }
 
   private KafkaProducer<byte[], byte[]> newProducer() {
-    Properties p = new Properties();
+    Properties p = CaptureTuning.producer(bootstrap);
+    // the cluster's SASL/TLS settings on top of the capture's tuning
     p.putAll(kafkaClientProperties());
-    // at-least-once: every event is on all in-sync replicas before its offset may be committed
-    p.put("acks", "all");
-    p.put("enable.idempotence", "true");
-    p.put("linger.ms", "2");
-    // ride out a broker restart: the capture waits (and holds its offsets) rather than failing
-    p.put("delivery.timeout.ms", "300000");
-    p.put("client.id", "pipewright-capture");
     return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
@@ -495,16 +497,14 @@ public final class Trial implements AutoCloseable {
   private static org.apache.kafka.connect.storage.Converter converter(Map<String, String> props, String key,
       boolean isKey) {
     String cls = props.getOrDefault(key, Converter.JSON_SCHEMAS.className());
+    Map<String, String> cfg = new HashMap<>();
+    props.forEach((k, v) -> {
+      if (k.startsWith(key + ".")) {
+        cfg.put(k.substring(key.length() + 1), v);
+      }
+    });
     try {
-      var c = (org.apache.kafka.connect.storage.Converter) Class.forName(cls).getDeclaredConstructor().newInstance();
-      Map<String, String> cfg = new HashMap<>();
-      props.forEach((k, v) -> {
-        if (k.startsWith(key + ".")) {
-          cfg.put(k.substring(key.length() + 1), v);
-        }
-      });
-      c.configure(cfg, isKey);
-      return c;
+      return CaptureTuning.converter(cls, cfg, isKey);
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new TrialException(TrialPhase.PREFLIGHT, "The converter " + cls + " cannot be used in the local trial: "
           + e.getMessage(), e);
@@ -591,6 +591,14 @@ public final class Trial implements AutoCloseable {
     Duration since = startedAt == null ? Duration.ZERO : Duration.between(startedAt, clock.instant());
     return new TrialSnapshot(phase, since, times, stats == null ? List.of() : stats.edges(),
         stats == null ? Map.of() : stats.sinks(), failure);
+  }
+
+  /**
+   * Change latencies by stage (source commit to Kafka, to each sink's consumer, to each sink's
+   * write) over the events measured at or after {@code since}; empty before the trial started.
+   */
+  public Map<String, LatencySummary> latencyByStage(Instant since) {
+    return stats == null ? Map.of() : stats.latencyByStage(since);
   }
 
   /**

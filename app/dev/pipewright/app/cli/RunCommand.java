@@ -13,6 +13,7 @@ import dev.pipewright.runtime.TrialPhase;
 import dev.pipewright.runtime.TrialSnapshot;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
 import dev.pipewright.runtime.stats.EdgeStats;
+import dev.pipewright.runtime.stats.LatencySummary;
 import dev.pipewright.runtime.stats.SinkStats;
 import dev.pipewright.runtime.workload.DemoWorkload;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a pipeline as a local trial and print per-phase timings and per-edge counts.")
 public final class RunCommand implements Callable<Integer> {
+  /** The start of the workload left out of the steady-state latency figures. */
+  static final Duration WARM_UP = Duration.ofSeconds(10);
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline file (YAML).")
   Path file;
@@ -110,6 +114,7 @@ public final class RunCommand implements Callable<Integer> {
     }, "pipewright-run-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     DemoWorkload workload = null;
+    Instant workloadStarted = null;
     String failure = null;
     Memory memory = new Memory();
     try {
@@ -117,6 +122,7 @@ public final class RunCommand implements Callable<Integer> {
       out.flush();
       trial.start();
       workload = startWorkload(pipeline, trial, out);
+      workloadStarted = Instant.now();
       long deadline = runFor.map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
       while (System.nanoTime() < deadline && trial.phase() == TrialPhase.STREAMING) {
         if (stop.await(Math.min(5_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)) {
@@ -145,6 +151,9 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, Object> summary = summary(pipeline, last, workload, failure);
     summary.put("memory", memory.asMap());
     printSummary(out, last, workload, failure);
+    if (workloadStarted != null) {
+      summary.put("latencyByStage", latencyByStage(out, trial, workloadStarted));
+    }
     out.printf(Locale.ROOT, "Memory (this JVM: Kafka, Debezium, sinks; PostgreSQL runs separately): peak RSS %s MB, peak heap used %d MB%n",
         memory.peakRssMb < 0 ? "?" : Long.toString(memory.peakRssMb), memory.peakHeapMb);
     out.flush();
@@ -195,9 +204,9 @@ public final class RunCommand implements Callable<Integer> {
     s.phaseTimes().forEach((p, d) -> out.printf(Locale.ROOT, "  %-20s %8.2f s%n", p.label(), d.toMillis() / 1000.0));
     out.println("Sinks:");
     for (SinkStats k : s.sinks().values()) {
-      out.printf(Locale.ROOT, "  %-20s %s written %d, duplicates %d, errors %d, first event after %s, latency p50 %s p99 %s%n",
+      out.printf(Locale.ROOT, "  %-20s %s written %d, duplicates %d, errors %d, first event after %s, latency p50 %s p95 %s p99 %s%n",
           k.node(), k.preview() ? "PREVIEW" : "", k.written(), k.duplicates(), k.errors(), secs(k.firstEventAfter()),
-          ms(k.latencyP50()), ms(k.latencyP99()));
+          ms(k.latencyP50()), ms(k.latencyP95()), ms(k.latencyP99()));
       if (k.lastError() != null) {
         out.println("      last error: " + k.lastError());
       }
@@ -234,6 +243,7 @@ public final class RunCommand implements Callable<Integer> {
       sm.put("duplicates", k.duplicates());
       sm.put("errors", k.errors());
       sm.put("latencyP50Millis", k.latencyP50() == null ? null : k.latencyP50().toMillis());
+      sm.put("latencyP95Millis", k.latencyP95() == null ? null : k.latencyP95().toMillis());
       sm.put("latencyP99Millis", k.latencyP99() == null ? null : k.latencyP99().toMillis());
       sinks.put(k.node(), sm);
       duplicates += k.duplicates();
@@ -258,6 +268,59 @@ public final class RunCommand implements Callable<Integer> {
     m.put("duplicates", duplicates);
     m.put("errors", errors);
     m.put("sourceChanges", w == null ? null : w.changes());
+    return m;
+  }
+
+  /**
+   * Prints and returns change latency by stage, over the whole run and without the first
+   * {@link #WARM_UP} of the workload (JIT compilation, first statements of each sink).
+   */
+  private static Map<String, Object> latencyByStage(PrintWriter out, Trial trial, Instant workloadStarted) {
+    Map<String, LatencySummary> whole = trial.latencyByStage(Instant.EPOCH);
+    Map<String, LatencySummary> steady = trial.latencyByStage(workloadStarted.plus(WARM_UP));
+    out.printf(Locale.ROOT, "Latency from source commit, p50 / p95 / p99 / max (whole run | after the first %d s):%n",
+        WARM_UP.toSeconds());
+    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> wholeJson = new LinkedHashMap<>();
+    Map<String, Object> steadyJson = new LinkedHashMap<>();
+    for (String stage : whole.keySet()) {
+      LatencySummary w = whole.get(stage);
+      LatencySummary st = steady.get(stage);
+      out.printf(Locale.ROOT, "  %-28s %-32s | %s%n", stageLabel(stage), quantiles(w), quantiles(st));
+      wholeJson.put(stage, quantileMap(w));
+      steadyJson.put(stage, quantileMap(st));
+    }
+    out.flush();
+    json.put("wholeRun", wholeJson);
+    json.put("afterWarmUpSeconds", WARM_UP.toSeconds());
+    json.put("afterWarmUp", steadyJson);
+    return json;
+  }
+
+  private static String stageLabel(String stage) {
+    if (stage.equals("capture")) {
+      return "to Kafka (acknowledged)";
+    }
+    return stage.endsWith(" read") ? "to " + stage.substring(0, stage.length() - 5) + " (read)" : "to " + stage + " (written)";
+  }
+
+  private static String quantiles(LatencySummary l) {
+    if (l == null || l.count() == 0) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%d / %d / %d / %d ms (%d)", l.percentile(50).toMillis(),
+        l.percentile(95).toMillis(), l.percentile(99).toMillis(), l.max().toMillis(), l.count());
+  }
+
+  private static Map<String, Object> quantileMap(LatencySummary l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("count", l == null ? 0 : l.count());
+    if (l != null && l.count() > 0) {
+      m.put("p50Millis", l.percentile(50).toMillis());
+      m.put("p95Millis", l.percentile(95).toMillis());
+      m.put("p99Millis", l.percentile(99).toMillis());
+      m.put("maxMillis", l.max().toMillis());
+    }
     return m;
   }
 

@@ -2,6 +2,7 @@ package dev.pipewright.runtime.sink;
 
 import dev.pipewright.model.Node;
 import dev.pipewright.model.NodeKind;
+import dev.pipewright.runtime.convert.SchemaCachingJsonConverter;
 import dev.pipewright.runtime.stats.TrialStats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.storage.Converter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +57,8 @@ public final class SinkRunner implements AutoCloseable {
   private final String dlqTopic;
   private final boolean tolerateAll;
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final JsonConverter keyReader = new JsonConverter();
-  private final JsonConverter valueReader = new JsonConverter();
+  private final Converter keyReader;
+  private final Converter valueReader;
   private final TransformChain transforms;
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final Map<String, ConsumerRecord<byte[], byte[]>> inFlight = new HashMap<>();
@@ -75,6 +77,9 @@ public final class SinkRunner implements AutoCloseable {
     this.dlqTopic = props.get("errors.deadletterqueue.topic.name");
     this.tolerateAll = "all".equals(props.get("errors.tolerance"));
     this.transforms = TransformChain.of(connector, props);
+    // the same bytes read as JsonConverter reads them, parsing each distinct schema only once
+    keyReader = schemasOnTopic ? new SchemaCachingJsonConverter() : new JsonConverter();
+    valueReader = schemasOnTopic ? new SchemaCachingJsonConverter() : new JsonConverter();
     keyReader.configure(Map.of("schemas.enable", Boolean.toString(schemasOnTopic)), true);
     valueReader.configure(Map.of("schemas.enable", Boolean.toString(schemasOnTopic)), false);
     Properties c = new Properties();
@@ -174,6 +179,7 @@ public final class SinkRunner implements AutoCloseable {
           checkCaughtUp(polledAt);
           continue;
         }
+        long handedOverAt = stats.nowMillis();
         List<ConsumerRecord<byte[], byte[]>> raw = new ArrayList<>(recs.count());
         recs.forEach(raw::add);
         List<SinkRecord> connect = toConnect(raw);
@@ -183,11 +189,11 @@ public final class SinkRunner implements AutoCloseable {
             ConsumerRecord<byte[], byte[]> r = raw.get(i);
             SinkRecord s = connect.get(i);
             if (r.value() != null) {
-              stats.delivered(node.name(), r.topic(), r.key(), s.key(), s.value());
+              stats.delivered(node.name(), r.topic(), r.key(), s.key(), s.value(), s.key(), s.value(), handedOverAt);
             }
           }
         } else {
-          writeTransformed(raw, connect);
+          writeTransformed(raw, connect, handedOverAt);
         }
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         for (TopicPartition tp : recs.partitions()) {
@@ -248,7 +254,8 @@ public final class SinkRunner implements AutoCloseable {
    * on a record stops the sink, or with {@code errors.tolerance=all} sends that record to the
    * dead-letter topic, as a worker does.
    */
-  private void writeTransformed(List<ConsumerRecord<byte[], byte[]>> raw, List<SinkRecord> connect) throws Exception {
+  private void writeTransformed(List<ConsumerRecord<byte[], byte[]>> raw, List<SinkRecord> connect, long handedOverAt)
+      throws Exception {
     List<ConsumerRecord<byte[], byte[]>> keptRaw = new ArrayList<>(raw.size());
     List<SinkRecord> kept = new ArrayList<>(raw.size());
     List<Integer> from = new ArrayList<>(raw.size());
@@ -284,7 +291,7 @@ public final class SinkRunner implements AutoCloseable {
       SinkRecord in = connect.get(from.get(j));
       SinkRecord out = kept.get(j);
       if (r.value() != null) {
-        stats.delivered(node.name(), r.topic(), r.key(), in.key(), in.value(), out.key(), out.value());
+        stats.delivered(node.name(), r.topic(), r.key(), in.key(), in.value(), out.key(), out.value(), handedOverAt);
       }
     }
   }

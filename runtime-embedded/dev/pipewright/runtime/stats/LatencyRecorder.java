@@ -4,19 +4,25 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Keeps the last few hundred thousand end-to-end latencies (source commit to sink write) and
- * answers percentiles over them. Thread-safe; cheap to record.
+ * Keeps the last few hundred thousand end-to-end latencies with the time each was taken, and
+ * answers percentiles over all of them or over those taken since a moment (to leave out a
+ * warm-up). Thread-safe; cheap to record.
  */
 public final class LatencyRecorder {
   private final long[] millis;
+  private final long[] takenAt;
   private long count;
 
   public LatencyRecorder(int capacity) {
     this.millis = new long[capacity];
+    this.takenAt = new long[capacity];
   }
 
-  public synchronized void record(long latencyMillis) {
-    millis[(int) (count % millis.length)] = Math.max(0, latencyMillis);
+  /** Records one latency measured now (epoch millis {@code nowMillis}). */
+  public synchronized void record(long nowMillis, long latencyMillis) {
+    int i = (int) (count % millis.length);
+    millis[i] = Math.max(0, latencyMillis);
+    takenAt[i] = nowMillis;
     count++;
   }
 
@@ -25,14 +31,26 @@ public final class LatencyRecorder {
   }
 
   /** The {@code p}-th percentile (0-100) of the kept latencies, or null when none were recorded. */
-  public synchronized Duration percentile(double p) {
-    int n = (int) Math.min(count, millis.length);
-    if (n == 0) {
-      return null;
+  public Duration percentile(double p) {
+    return summary(Long.MIN_VALUE).percentile(p);
+  }
+
+  /** The kept latencies taken at or after {@code sinceMillis} (epoch millis). */
+  public LatencySummary summary(long sinceMillis) {
+    long[] copy;
+    int k = 0;
+    // only the copy holds the lock: sorting outside it keeps the sinks that record from waiting
+    synchronized (this) {
+      int n = (int) Math.min(count, millis.length);
+      copy = new long[n];
+      for (int i = 0; i < n; i++) {
+        if (takenAt[i] >= sinceMillis) {
+          copy[k++] = millis[i];
+        }
+      }
     }
-    long[] copy = Arrays.copyOf(millis, n);
+    copy = Arrays.copyOf(copy, k);
     Arrays.sort(copy);
-    int idx = (int) Math.ceil(p / 100.0 * n) - 1;
-    return Duration.ofMillis(copy[Math.max(0, Math.min(n - 1, idx))]);
+    return new LatencySummary(copy);
   }
 }

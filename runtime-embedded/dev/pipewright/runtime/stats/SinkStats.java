@@ -23,6 +23,7 @@ public record SinkStats(
     long errors,
     Duration firstEventAfter,
     Duration latencyP50,
+    Duration latencyP95,
     Duration latencyP99,
     String lastError) {
   public SinkStats {

@@ -42,6 +42,8 @@ public final class TrialStats {
   private final Map<String, Set<String>> transformChains = new ConcurrentHashMap<>();
   private final JsonConverter render = new JsonConverter();
   private final BiConsumer<String, Duration> onFirstEvent;
+  /** Source commit to Kafka's acknowledgement of the captured event. */
+  private final LatencyRecorder toKafka = new LatencyRecorder(200_000);
 
   private final class Sink {
     final String node;
@@ -52,6 +54,8 @@ public final class TrialStats {
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final LatencyRecorder latency = new LatencyRecorder(200_000);
+    /** Source commit to the sink's consumer handing the event over (before the write). */
+    final LatencyRecorder read = new LatencyRecorder(200_000);
     final Set<String> seen = Collections.newSetFromMap(new ConcurrentHashMap<>());
     volatile Duration firstEventAfter;
     volatile String lastError;
@@ -95,6 +99,15 @@ public final class TrialStats {
         edges.get(e).record(topic, key, value);
       }
     }
+    recordChangeLatency(toKafka, value, clock.millis());
+  }
+
+  /** Records now minus the commit time of a change (snapshot reads carry the time they were read, not a commit). */
+  private static void recordChangeLatency(LatencyRecorder r, Object value, long nowMillis) {
+    if (value != null && !"r".equals(Fields.get(value, "op"))
+        && Fields.get(Fields.get(value, "source"), "ts_ms") instanceof Number ts) {
+      r.record(nowMillis, nowMillis - ts.longValue());
+    }
   }
 
   /**
@@ -102,17 +115,18 @@ public final class TrialStats {
    * edges into the sink, remembers the event to notice duplicates, and records its latency.
    */
   public void delivered(String sinkNode, String topic, byte[] rawKey, Object key, Object value) {
-    delivered(sinkNode, topic, rawKey, key, value, key, value);
+    delivered(sinkNode, topic, rawKey, key, value, key, value, clock.millis());
   }
 
   /**
-   * As {@link #delivered(String, String, byte[], Object, Object)} for a sink behind transforms:
-   * {@code key}/{@code value} are the change event as read from the topic (its latency and
-   * identity), {@code shownKey}/{@code shownValue} what the transforms made of it, shown on the
-   * edge from the last transform into the sink.
+   * As {@link #delivered(String, String, byte[], Object, Object)}, for an event the sink's consumer
+   * handed over at {@code polledAtMillis} (epoch millis), which splits its latency into reading and
+   * writing. For a sink behind transforms {@code key}/{@code value} are the change event as read
+   * from the topic (its latency and identity), {@code shownKey}/{@code shownValue} what the
+   * transforms made of it, shown on the edge from the last transform into the sink.
    */
   public void delivered(String sinkNode, String topic, byte[] rawKey, Object key, Object value, Object shownKey,
-      Object shownValue) {
+      Object shownValue, long polledAtMillis) {
     Sink s = sinks.get(sinkNode);
     if (s == null) {
       return;
@@ -137,11 +151,8 @@ public final class TrialStats {
       if (id != null && s.seen.size() < MAX_REMEMBERED_EVENT_IDS && !s.seen.add(id)) {
         s.duplicates.incrementAndGet();
       }
-      Object source = Fields.get(value, "source");
-      // snapshot reads carry the time they were read, not a commit: they would skew change latency
-      if (!"r".equals(Fields.get(value, "op")) && Fields.get(source, "ts_ms") instanceof Number ts) {
-        s.latency.record(clock.millis() - ts.longValue());
-      }
+      recordChangeLatency(s.read, value, polledAtMillis);
+      recordChangeLatency(s.latency, value, clock.millis());
     }
   }
 
@@ -174,6 +185,11 @@ public final class TrialStats {
     });
   }
 
+  /** Now on the clock latencies are measured with (epoch millis). */
+  public long nowMillis() {
+    return clock.millis();
+  }
+
   public void sinkError(String sinkNode, String sentence) {
     Sink s = sinks.get(sinkNode);
     if (s != null) {
@@ -195,8 +211,25 @@ public final class TrialStats {
     for (Sink s : sinks.values()) {
       Map<String, Long> per = new HashMap<>();
       s.perTopic.forEach((k, v) -> per.put(k, v.get()));
+      LatencySummary l = s.latency.summary(Long.MIN_VALUE);
       out.put(s.node, new SinkStats(s.node, s.kind, s.preview, s.written.get(), per, s.duplicates.get(),
-          s.errors.get(), s.firstEventAfter, s.latency.percentile(50), s.latency.percentile(99), s.lastError));
+          s.errors.get(), s.firstEventAfter, l.percentile(50), l.percentile(95), l.percentile(99), s.lastError));
+    }
+    return out;
+  }
+
+  /**
+   * Change latencies by stage, counting only events measured at or after {@code since}: source
+   * commit to Kafka's acknowledgement ({@code "capture"}), and for each sink, commit to its consumer
+   * handing the event over ({@code "<sink> read"}) and commit to the write done ({@code "<sink>"}).
+   */
+  public Map<String, LatencySummary> latencyByStage(Instant since) {
+    long from = since.toEpochMilli();
+    Map<String, LatencySummary> out = new LinkedHashMap<>();
+    out.put("capture", toKafka.summary(from));
+    for (Sink s : new TreeMap<>(sinks).values()) {
+      out.put(s.node + " read", s.read.summary(from));
+      out.put(s.node, s.latency.summary(from));
     }
     return out;
   }

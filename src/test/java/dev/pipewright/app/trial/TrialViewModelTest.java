@@ -29,7 +29,7 @@ class TrialViewModelTest {
   private static final Edge INTO_CACHE = new Edge("unwrap-customers", "customer-cache");
 
   private static SinkStats sink(String node, boolean preview) {
-    return new SinkStats(node, "x", preview, 3, Map.of(), 0, 0, null, null, null, null);
+    return new SinkStats(node, "x", preview, 3, Map.of(), 0, 0, null, null, null, null, null);
   }
 
   private static EdgeSample sample(int i) {
