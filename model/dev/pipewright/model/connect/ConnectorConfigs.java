@@ -367,7 +367,8 @@ public final class ConnectorConfigs {
     switch (n.kind()) {
       case JDBC_SINK -> {
         copy(n, b, "connection.url", "connection.username", "insert.mode", "primary.key.mode",
-            "primary.key.fields", "delete.enabled", "schema.evolution", "collection.name.format", "batch.size");
+            "primary.key.fields", "delete.enabled", "schema.evolution", "collection.name.format", "batch.size",
+            "use.reduction.buffer");
         n.property("connection.password").ifPresent(v -> b.secret("connection.password", v));
       }
       case ELASTICSEARCH -> {

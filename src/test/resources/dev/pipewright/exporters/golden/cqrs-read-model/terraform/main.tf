@@ -108,6 +108,7 @@ resource "kafka-connect_connector" "read_model" {
     "schema.evolution"                                = "basic"
     "tasks.max"                                       = "3"
     "topics"                                          = "accounts.public.accounts,accounts.public.transactions"
+    "use.reduction.buffer"                            = "true"
     "value.converter"                                 = "org.apache.kafka.connect.json.JsonConverter"
     "value.converter.schemas.enable"                  = "true"
   }

@@ -104,6 +104,7 @@ resource "kafka-connect_connector" "orders_read_model" {
     "schema.evolution"                                = "basic"
     "tasks.max"                                       = "1"
     "topics"                                          = "shop.public.customers,shop.public.orders"
+    "use.reduction.buffer"                            = "true"
     "value.converter"                                 = "org.apache.kafka.connect.json.JsonConverter"
     "value.converter.schemas.enable"                  = "true"
   }

@@ -187,6 +187,7 @@ resource "confluent_connector" "warehouse_staging" {
     "schema.evolution"                                = "basic"
     "tasks.max"                                       = "2"
     "topics"                                          = "erp.ERP.dbo.Invoices,erp.ERP.dbo.InvoiceLines"
+    "use.reduction.buffer"                            = "true"
     "value.converter"                                 = "org.apache.kafka.connect.json.JsonConverter"
     "value.converter.schemas.enable"                  = "true"
   }

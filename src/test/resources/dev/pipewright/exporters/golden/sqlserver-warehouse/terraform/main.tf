@@ -122,6 +122,7 @@ resource "kafka-connect_connector" "warehouse_staging" {
     "schema.evolution"                                = "basic"
     "tasks.max"                                       = "2"
     "topics"                                          = "erp.ERP.dbo.Invoices,erp.ERP.dbo.InvoiceLines"
+    "use.reduction.buffer"                            = "true"
     "value.converter"                                 = "org.apache.kafka.connect.json.JsonConverter"
     "value.converter.schemas.enable"                  = "true"
   }
