@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,12 +25,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
@@ -51,6 +52,9 @@ public final class KafkaLagCollector implements AutoCloseable {
   private final String address;
   private final TimeLagEstimator estimator;
   private final BurrowEvaluator burrow;
+  /** The groups of the last poll and a list-offsets request for their partitions. */
+  private Set<String> lastGroups = Set.of();
+  private Map<TopicPartition, OffsetSpec> lastLatest = Map.of();
 
   private KafkaLagCollector(Admin admin, boolean ownsAdmin, String address, Clock clock, int samples,
       int burrowWindow) {
@@ -124,40 +128,83 @@ public final class KafkaLagCollector implements AutoCloseable {
     for (String g : groups) {
       specs.put(g, new ListConsumerGroupOffsetsSpec());
     }
-    ListConsumerGroupOffsetsResult committedResult = admin.listConsumerGroupOffsets(specs);
+    // The log ends of the partitions the same groups had last poll are asked for at the same time
+    // as the committed offsets (one round trip instead of two; see docs/decisions/0111). A
+    // partition that is new, or whose end was read before a commit beyond it, is asked again after.
+    KafkaFuture<Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo>> early =
+        groups.equals(lastGroups) && !lastLatest.isEmpty() ? admin.listOffsets(lastLatest).all() : null;
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
-        committedResult.all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        admin.listConsumerGroupOffsets(specs).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = Map.of();
+    if (early != null) {
+      try {
+        ends = early.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        // e.g. a topic deleted since the last poll: every end is asked again below
+      }
+    }
     Set<TopicPartition> partitions = new HashSet<>();
+    Map<TopicPartition, OffsetSpec> again = new HashMap<>();
     for (Map<TopicPartition, OffsetAndMetadata> m : committed.values()) {
-      m.forEach((tp, om) -> {
-        if (om != null) {
+      for (var e : m.entrySet()) {
+        if (e.getValue() != null) {
+          TopicPartition tp = e.getKey();
           partitions.add(tp);
+          var end = ends.get(tp);
+          if (end == null || end.offset() < e.getValue().offset()) {
+            again.put(tp, OffsetSpec.latest());
+          }
         }
-      });
+      }
     }
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>(partitions.size() * 2);
+    if (!again.isEmpty()) {
+      var more = admin.listOffsets(again).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      ends = new HashMap<>(ends);
+      ends.putAll(more);
+    }
+    boolean unchanged = groups.equals(lastGroups) && partitions.equals(lastLatest.keySet());
+    if (!unchanged) {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>(partitions.size() * 2);
+      for (TopicPartition tp : partitions) {
+        latest.put(tp, OffsetSpec.latest());
+      }
+      lastGroups = Set.copyOf(groups);
+      lastLatest = latest;
+    }
+    return compute(groups, committed, partitions, ends, clock.instant(), unchanged);
+  }
+
+  /**
+   * Our own work on one poll's answers, no I/O: lag, time lag, Burrow statuses. {@code unchanged}
+   * says the groups and partitions are those of the last poll, so there is nothing to forget.
+   */
+  List<GroupLag> compute(Set<String> groups, Map<String, Map<TopicPartition, OffsetAndMetadata>> committed,
+      Set<TopicPartition> partitions, Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends, Instant at,
+      boolean unchanged) {
     for (TopicPartition tp : partitions) {
-      latest.put(tp, OffsetSpec.latest());
-    }
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = partitions.isEmpty()
-        ? Map.of() : admin.listOffsets(latest).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    Instant at = clock.instant();
-    for (var e : ends.entrySet()) {
-      estimator.recordLogEnd(e.getKey(), e.getValue().offset(), at);
+      var end = ends.get(tp);
+      if (end != null) {
+        estimator.recordLogEnd(tp, end.offset(), at);
+      }
     }
     List<GroupLag> out = new ArrayList<>(groups.size());
     for (String g : groups) {
       out.add(groupLag(g, committed.getOrDefault(g, Map.of()), ends, at));
     }
-    estimator.retainOnly(partitions);
-    burrow.retainGroups(groups);
+    if (!unchanged) {
+      estimator.retainOnly(partitions);
+      burrow.retainGroups(Set.copyOf(groups));
+    }
     return out;
   }
 
   private GroupLag groupLag(String group, Map<TopicPartition, OffsetAndMetadata> offsets,
       Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends, Instant at) {
-    List<PartitionLag> parts = new ArrayList<>(offsets.size());
-    List<PartitionStatus> statuses = new ArrayList<>(offsets.size());
+    long nowMs = at.toEpochMilli();
+    PartitionLag[] parts = new PartitionLag[offsets.size()];
+    int n = 0;
+    boolean err = false;
+    boolean warn = false;
     long total = 0;
     double maxSeconds = 0;
     for (var e : offsets.entrySet()) {
@@ -169,21 +216,24 @@ public final class KafkaLagCollector implements AutoCloseable {
       long committedOffset = e.getValue().offset();
       long logEnd = end.offset();
       long lag = logEnd - committedOffset;
-      TimeLag seconds = estimator.lag(tp, committedOffset, at);
-      estimator.recordCommitted(group, tp, committedOffset, at);
-      burrow.observe(group, tp.topic(), tp.partition(), committedOffset, Math.max(0, lag), at);
-      PartitionStatus status = burrow.status(group, tp.topic(), tp.partition(), Math.max(0, lag), at);
-      statuses.add(status);
-      parts.add(new PartitionLag(group, tp.topic(), tp.partition(), committedOffset, logEnd, lag, seconds, status,
-          estimator.timeToClear(group, tp, committedOffset).orElse(null)));
+      TimeLagEstimator.Reading read = estimator.read(group, tp, committedOffset, nowMs);
+      PartitionStatus ps = burrow.observeAndJudge(group, tp.topic(), tp.partition(), committedOffset, Math.max(0, lag), at);
+      err |= ps.isError();
+      warn |= ps == PartitionStatus.WARN;
+      parts[n++] = new PartitionLag(group, tp.topic(), tp.partition(), committedOffset, logEnd, lag, read.lag(), ps,
+          read.timeToClear());
       total += Math.max(0, lag);
-      if (seconds.known()) {
-        maxSeconds = Math.max(maxSeconds, seconds.seconds());
+      if (read.lag().known()) {
+        maxSeconds = Math.max(maxSeconds, read.lag().seconds());
       }
     }
-    parts.sort(Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition));
-    return new GroupLag(group, GroupStatus.of(statuses), total, maxSeconds, parts);
+    Arrays.sort(parts, 0, n, BY_TOPIC_PARTITION);
+    GroupStatus status = err ? GroupStatus.ERR : warn ? GroupStatus.WARN : GroupStatus.OK;
+    return new GroupLag(group, status, total, maxSeconds, Arrays.asList(parts).subList(0, n));
   }
+
+  private static final Comparator<PartitionLag> BY_TOPIC_PARTITION =
+      Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition);
 
   /** The requests this collector's Admin client has sent so far, from its own metrics. */
   public long requestsSent() {
