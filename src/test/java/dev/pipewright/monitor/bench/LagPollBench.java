@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,14 +110,25 @@ public final class LagPollBench {
       }
       awaitGroups(bootstrap, groupNames(groupsLarge), partitions);
       if (!loopOnly) {
-        List<String> networks = new ArrayList<>(List.of("loopback"));
-        if (oneWayMs > 0) {
-          networks.add("proxy " + 2 * oneWayMs + " ms RTT");
+        List<Case> cases = new ArrayList<>();
+        for (int groups : new int[] {groupsSmall, groupsLarge}) {
+          cases.add(new Case("loopback", bootstrap, groupNames(groups)));
+          if (oneWayMs > 0) {
+            cases.add(new Case("proxy " + 2 * oneWayMs + " ms RTT", "127.0.0.1:" + proxy.port(), groupNames(groups)));
+          }
         }
-        for (String network : networks) {
-          String via = network.equals("loopback") ? bootstrap : "127.0.0.1:" + proxy.port();
-          for (int groups : new int[] {groupsSmall, groupsLarge}) {
-            compare(network, via, groupNames(groups));
+        try {
+          // rounds outside, cases inside: the broker's background work and the other tenants'
+          // load then fall on every case alike instead of on whichever ran first
+          for (int round = 0; round < ROUNDS; round++) {
+            for (Case c : cases) {
+              c.round(round);
+            }
+          }
+          cases.forEach(Case::print);
+        } finally {
+          for (Case c : cases) {
+            c.close();
           }
         }
       }
@@ -149,78 +161,121 @@ public final class LagPollBench {
     }
   }
 
-  /** Alternates the collector and the tool, ROUNDS times, and prints the medians. */
-  static void compare(String network, String bootstrap, List<String> names) throws Exception {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    double[] oursWarm = new double[ROUNDS];
-    double[] oursCold = new double[ROUNDS];
-    double[] toolWarm = new double[ROUNDS];
-    double[] toolCold = new double[ROUNDS];
-    double[] fetchOnly = new double[ROUNDS];
-    double[] endsOnly = new double[ROUNDS];
-    long ourBroker = 0;
-    long toolBroker = 0;
-    long toolRows = 0;
-    KafkaLagReport r = null;
-    double loadBefore = load();
-    try (KafkaLagCollector c = KafkaLagCollector.create(p, Clock.systemUTC());
-        ToolService tool = new ToolService(bootstrap, names);
-        Admin admin = Admin.create(p)) {
-      c.poll(names); // warm-up: JIT, metadata, connections
-      c.poll(names);
+  /**
+   * One network and one set of groups: the collector and the tool, each with a client kept across
+   * rounds (a monitor's steady state) and with a client created for the run (what a user waits
+   * for when running either once), plus the collector's two Admin calls alone, one after the other.
+   */
+  static final class Case implements AutoCloseable {
+    final String network;
+    final String bootstrap;
+    final List<String> names;
+    final Properties props = new Properties();
+    final KafkaLagCollector collector;
+    final ToolService tool;
+    final Admin admin;
+    final Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+    final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    final double[] oursKept = new double[ROUNDS];
+    final double[] oursCreated = new double[ROUNDS];
+    final double[] toolKept = new double[ROUNDS];
+    final double[] toolCreated = new double[ROUNDS];
+    final double[] fetchOnly = new double[ROUNDS];
+    final double[] endsOnly = new double[ROUNDS];
+    final long[] ourRequests = new long[ROUNDS];
+    final long[] toolRequests = new long[ROUNDS];
+    final double[] loads = new double[ROUNDS];
+    long toolRows;
+    long clientMetric;
+    int groupPartitions;
+
+    Case(String network, String bootstrap, List<String> names) throws Exception {
+      this.network = network;
+      this.bootstrap = bootstrap;
+      this.names = names;
+      props.put("bootstrap.servers", bootstrap);
+      collector = KafkaLagCollector.create(props, Clock.systemUTC());
+      tool = new ToolService(bootstrap, names);
+      admin = Admin.create(props);
+      collector.poll(names); // warm-up: JIT, metadata, connections
+      collector.poll(names);
       tool.describe();
-      Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
       names.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       admin.listConsumerGroupOffsets(specs).all().get().values()
           .forEach(m -> m.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
       admin.listOffsets(latest).all().get();
-      for (int round = 0; round < ROUNDS; round++) {
-        // the steady state: a monitor polls with the client it keeps; the tool with its service
-        long brokerBefore = brokerRequests();
-        long start = System.nanoTime();
-        r = c.poll(names);
-        oursWarm[round] = (System.nanoTime() - start) / 1e6;
-        ourBroker = brokerRequests() - brokerBefore;
-        brokerBefore = brokerRequests();
-        start = System.nanoTime();
-        String printed = tool.describe();
-        toolWarm[round] = (System.nanoTime() - start) / 1e6;
-        toolBroker = brokerRequests() - brokerBefore;
-        toolRows = ToolService.rows(printed, "bench-group-");
-        // what a user waits for when running each once: client creation, first poll, close
-        start = System.nanoTime();
-        try (KafkaLagCollector once = KafkaLagCollector.create(p, Clock.systemUTC())) {
-          once.poll(names);
-        }
-        oursCold[round] = (System.nanoTime() - start) / 1e6;
-        start = System.nanoTime();
-        try (ToolService once = new ToolService(bootstrap, names)) {
-          once.describe();
-        }
-        toolCold[round] = (System.nanoTime() - start) / 1e6;
-        // the collector's two Admin calls alone, one after the other: the floor under its poll
-        start = System.nanoTime();
-        admin.listConsumerGroupOffsets(specs).all().get();
-        fetchOnly[round] = (System.nanoTime() - start) / 1e6;
-        start = System.nanoTime();
-        admin.listOffsets(latest).all().get();
-        endsOnly[round] = (System.nanoTime() - start) / 1e6;
-      }
     }
-    int gp = r.groups().stream().mapToInt(g -> g.partitions().size()).sum();
-    System.out.printf(Locale.ROOT, "[%s] %d groups, %d group-partitions, median of %d, load %.1f-%.1f%n",
-        network, names.size(), gp, ROUNDS, loadBefore, load());
-    System.out.printf(Locale.ROOT,
-        "  client kept:     collector %6.0f ms, %d broker requests (client metric %d) | tool describe %6.0f ms, %d broker requests, %d rows | %.1fx%n",
-        median(oursWarm), ourBroker, r.requests(), median(toolWarm), toolBroker, toolRows,
-        median(toolWarm) / median(oursWarm));
-    System.out.printf(Locale.ROOT,
-        "  client created:  collector %6.0f ms | tool %6.0f ms | %.1fx%n",
-        median(oursCold), median(toolCold), median(toolCold) / median(oursCold));
-    System.out.printf(Locale.ROOT,
-        "  Admin calls alone: offset fetch %.0f ms + list offsets %.0f ms%n", median(fetchOnly), median(endsOnly));
+
+    void round(int round) throws Exception {
+      loads[round] = load();
+      long brokerBefore = brokerRequests();
+      long start = System.nanoTime();
+      KafkaLagReport r = collector.poll(names);
+      oursKept[round] = (System.nanoTime() - start) / 1e6;
+      ourRequests[round] = brokerRequests() - brokerBefore;
+      clientMetric = r.requests();
+      groupPartitions = r.groups().stream().mapToInt(g -> g.partitions().size()).sum();
+      brokerBefore = brokerRequests();
+      start = System.nanoTime();
+      String printed = tool.describe();
+      toolKept[round] = (System.nanoTime() - start) / 1e6;
+      toolRequests[round] = brokerRequests() - brokerBefore;
+      toolRows = ToolService.rows(printed, "bench-group-");
+      start = System.nanoTime();
+      try (KafkaLagCollector once = KafkaLagCollector.create(props, Clock.systemUTC())) {
+        once.poll(names);
+      }
+      oursCreated[round] = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
+      try (ToolService once = new ToolService(bootstrap, names)) {
+        once.describe();
+      }
+      toolCreated[round] = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
+      admin.listConsumerGroupOffsets(specs).all().get();
+      fetchOnly[round] = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
+      admin.listOffsets(latest).all().get();
+      endsOnly[round] = (System.nanoTime() - start) / 1e6;
+    }
+
+    void print() {
+      System.out.printf(Locale.ROOT, "[%s] %d groups, %d group-partitions, median of %d, load %.1f-%.1f%n",
+          network, names.size(), groupPartitions, ROUNDS, Arrays.stream(loads).min().orElse(0),
+          Arrays.stream(loads).max().orElse(0));
+      System.out.printf(Locale.ROOT,
+          "  client kept:     collector %6.0f ms (%.0f-%.0f), %s broker requests (client metric %d) | "
+              + "tool describe %6.0f ms (%.0f-%.0f), %s broker requests, %d rows | %.1fx%n",
+          median(oursKept), min(oursKept), max(oursKept), range(ourRequests), clientMetric,
+          median(toolKept), min(toolKept), max(toolKept), range(toolRequests), toolRows,
+          median(toolKept) / median(oursKept));
+      System.out.printf(Locale.ROOT, "  client created:  collector %6.0f ms (%.0f-%.0f) | tool %6.0f ms (%.0f-%.0f) | %.1fx%n",
+          median(oursCreated), min(oursCreated), max(oursCreated), median(toolCreated), min(toolCreated),
+          max(toolCreated), median(toolCreated) / median(oursCreated));
+      System.out.printf(Locale.ROOT, "  Admin calls alone, one after the other: offset fetch %.0f ms + list offsets %.0f ms%n",
+          median(fetchOnly), median(endsOnly));
+    }
+
+    static double min(double[] xs) {
+      return Arrays.stream(xs).min().orElse(0);
+    }
+
+    static double max(double[] xs) {
+      return Arrays.stream(xs).max().orElse(0);
+    }
+
+    static String range(long[] xs) {
+      long lo = Arrays.stream(xs).min().orElse(0);
+      long hi = Arrays.stream(xs).max().orElse(0);
+      return lo == hi ? String.valueOf(lo) : lo + "-" + hi;
+    }
+
+    @Override
+    public void close() throws Exception {
+      collector.close();
+      tool.close();
+      admin.close();
+    }
   }
 
   /** Polls {@code polls} times, 2 s apart on a simulated clock, printing heap after GC and its slope. */
@@ -233,10 +288,12 @@ public final class LagPollBench {
     double loadBefore = load();
     try (KafkaLagCollector c = KafkaLagCollector.create(p, clock)) {
       var mem = ManagementFactory.getMemoryMXBean();
-      long start = System.nanoTime();
+      long pollNanos = 0;
       for (int i = 1; i <= polls; i++) {
         clock.advance(Duration.ofSeconds(2));
+        long start = System.nanoTime();
         KafkaLagReport r = c.poll(names);
+        pollNanos += System.nanoTime() - start;
         if (r.health().level() == dev.pipewright.monitor.Health.Level.RED) {
           throw new IllegalStateException("poll " + i + ": " + r.health());
         }
@@ -247,9 +304,9 @@ public final class LagPollBench {
           System.out.printf(Locale.ROOT, "loop poll %5d: heap used after GC %.1f MB%n", i, mb);
         }
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      double seconds = pollNanos / 1e9;
       System.out.printf(Locale.ROOT,
-          "loop: %d polls of %d groups (%.0f simulated minutes) in %.1f s, %.0f ms per poll, load %.1f-%.1f%n",
+          "loop: %d polls of %d groups (%.0f simulated minutes), polling took %.1f s, %.0f ms per poll, load %.1f-%.1f%n",
           polls, names.size(), polls * 2 / 60.0, seconds, seconds * 1000 / polls, loadBefore, load());
       // least-squares slope over the samples after the first (the first poll fills the tables)
       List<double[]> s = samples.subList(Math.min(1, samples.size() - 1), samples.size());
