@@ -50,7 +50,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class LagPollBench {
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
-  private static final Runtime RT = Runtime.getRuntime();
+  private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private LagPollBench() {}
 
@@ -132,7 +132,9 @@ public final class LagPollBench {
           }
         }
       }
-      loop(bootstrap, groupNames(groupsSmall), loopPolls);
+      if (loopPolls > 0) {
+        loop(bootstrap, groupNames(groupsSmall), loopPolls);
+      }
     }
   }
 
@@ -185,6 +187,8 @@ public final class LagPollBench {
     final long[] ourRequests = new long[ROUNDS];
     final long[] toolRequests = new long[ROUNDS];
     final double[] loads = new double[ROUNDS];
+    final double[] oursCpu = new double[ROUNDS];
+    final double[] toolCpu = new double[ROUNDS];
     long toolRows;
     long clientMetric;
     int groupPartitions;
@@ -209,16 +213,20 @@ public final class LagPollBench {
     void round(int round) throws Exception {
       loads[round] = load();
       long brokerBefore = brokerRequests();
+      long cpu = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       KafkaLagReport r = collector.poll(names);
       oursKept[round] = (System.nanoTime() - start) / 1e6;
+      oursCpu[round] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
       ourRequests[round] = brokerRequests() - brokerBefore;
       clientMetric = r.requests();
       groupPartitions = r.groups().stream().mapToInt(g -> g.partitions().size()).sum();
       brokerBefore = brokerRequests();
+      cpu = THREADS.getCurrentThreadCpuTime();
       start = System.nanoTime();
       String printed = tool.describe();
       toolKept[round] = (System.nanoTime() - start) / 1e6;
+      toolCpu[round] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
       toolRequests[round] = brokerRequests() - brokerBefore;
       toolRows = ToolService.rows(printed, "bench-group-");
       start = System.nanoTime();
@@ -252,6 +260,8 @@ public final class LagPollBench {
       System.out.printf(Locale.ROOT, "  client created:  collector %6.0f ms (%.0f-%.0f) | tool %6.0f ms (%.0f-%.0f) | %.1fx%n",
           median(oursCreated), min(oursCreated), max(oursCreated), median(toolCreated), min(toolCreated),
           max(toolCreated), median(toolCreated) / median(oursCreated));
+      System.out.printf(Locale.ROOT, "  CPU of the calling thread (client kept): collector %.0f ms | tool %.0f ms%n",
+          median(oursCpu), median(toolCpu));
       System.out.printf(Locale.ROOT, "  Admin calls alone, one after the other: offset fetch %.0f ms + list offsets %.0f ms%n",
           median(fetchOnly), median(endsOnly));
     }
