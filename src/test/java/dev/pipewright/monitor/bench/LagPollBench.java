@@ -212,6 +212,9 @@ public final class LagPollBench {
 
     void round(int round) throws Exception {
       loads[round] = load();
+      // start each case on a collected heap: otherwise the first case of a round pays for the
+      // garbage of the last one (the tool's 50,000-row tables) with a GC pause inside its timing
+      System.gc();
       long brokerBefore = brokerRequests();
       long cpu = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
