@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  * @param jdbcUrl JDBC URL of the captured PostgreSQL, or null to derive it from the source node
  */
 public record Endpoints(String bootstrap, String connectUrl, String jdbcUrl) {
+  /** How long a poll may spend reading record timestamps for lag in seconds (first polls only). */
+  private static final Duration RECORD_READ_BUDGET = Duration.ofSeconds(3);
+
   /**
    * A monitor for {@code p}; a system without an address is left out with a note to
    * {@code notes} saying how to add it. Throws {@link MonitorConfigException} for a setting that
@@ -37,7 +40,8 @@ public record Endpoints(String bootstrap, String connectUrl, String jdbcUrl) {
     if (blank(bootstrap) && cluster.embedded()) {
       notes.accept("Kafka: cluster '" + cluster.name() + "' is the local trial's broker; pass --bootstrap host:port to watch lag");
     } else {
-      b.kafka(KafkaLagCollector.create(KafkaClientConfig.adminProperties(cluster, bootstrap), clock));
+      b.kafka(KafkaLagCollector.create(KafkaClientConfig.adminProperties(cluster, bootstrap), clock,
+          RECORD_READ_BUDGET));
     }
     String connect = blank(connectUrl) ? cluster.connectUrl() : connectUrl;
     if (blank(connect)) {

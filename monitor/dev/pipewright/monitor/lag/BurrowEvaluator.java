@@ -3,6 +3,7 @@ package dev.pipewright.monitor.lag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,23 @@ public final class BurrowEvaluator {
     add(group, topic, partition, new Commit(offset, lag, at));
   }
 
+  /**
+   * {@link #observe} then {@link #status} with one look-up and no copy of the window: the poll
+   * loop's fast path.
+   */
+  public PartitionStatus observeAndJudge(String group, String topic, int partition, long offset, long lag, Instant at) {
+    ArrayDeque<Commit> w = windows.computeIfAbsent(new Key(group, topic, partition), k -> new ArrayDeque<>());
+    if (w.isEmpty() || w.peekLast().offset() != offset) {
+      if (w.size() == windowSize) {
+        w.removeFirst();
+      }
+      w.addLast(new Commit(offset, lag, at));
+    }
+    return lag <= 0 ? PartitionStatus.OK : evaluate(Arrays.asList(w.toArray(NO_COMMITS)), lag, at, singleCommitWindow);
+  }
+
+  private static final Commit[] NO_COMMITS = new Commit[0];
+
   /** The status of one partition at {@code now}, given its current lag. */
   public PartitionStatus status(String group, String topic, int partition, long currentLag, Instant now) {
     ArrayDeque<Commit> w = windows.get(new Key(group, topic, partition));
@@ -96,8 +114,13 @@ public final class BurrowEvaluator {
     if (sinceLast.compareTo(span) > 0) {
       return PartitionStatus.STOP;
     }
-    if (window.size() == 1 || window.stream().anyMatch(c -> c.lag() == 0)) {
+    if (window.size() == 1) {
       return PartitionStatus.OK;
+    }
+    for (Commit c : window) {
+      if (c.lag() == 0) {
+        return PartitionStatus.OK;
+      }
     }
     boolean allEqual = true;
     boolean lagNeverDecreases = true;

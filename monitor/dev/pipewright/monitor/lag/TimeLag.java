@@ -12,7 +12,9 @@ public record TimeLag(double seconds, Basis basis) {
 
   /** How the figure was derived; see {@link TimeLagEstimator} for the rules. */
   public enum Basis {
-    CAUGHT_UP, INTERPOLATED, EXTRAPOLATED, LOWER_BOUND, UNKNOWN
+    CAUGHT_UP, INTERPOLATED, EXTRAPOLATED, LOWER_BOUND, UNKNOWN,
+    /** Now minus the timestamp of the record at the committed offset, read from the topic. */
+    RECORD_TIME
   }
 
   public boolean known() {

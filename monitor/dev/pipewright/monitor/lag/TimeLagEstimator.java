@@ -78,11 +78,29 @@ public final class TimeLagEstimator {
 
   /** The lag in seconds of {@code committedOffset} on {@code tp} at {@code now}. */
   public TimeLag lag(TopicPartition tp, long committedOffset, Instant now) {
-    Ring r = logEnds.get(tp);
+    return lag(logEnds.get(tp), committedOffset, now.toEpochMilli());
+  }
+
+  /**
+   * What one poll learns about one group-partition, with two table look-ups: its lag in seconds
+   * (as {@link #lag}), then records the committed sample ({@link #recordCommitted}) and gives the
+   * time to clear ({@link #timeToClear}, null when unknown). The poll loop's fast path.
+   */
+  public Reading read(String group, TopicPartition tp, long committedOffset, long nowMs) {
+    Ring le = logEnds.get(tp);
+    TimeLag lag = lag(le, committedOffset, nowMs);
+    Ring c = commits.computeIfAbsent(new GroupPartition(group, tp), k -> new Ring(COMMIT_SAMPLES));
+    c.add(committedOffset, nowMs, false);
+    return new Reading(lag, timeToClear(le, c, committedOffset));
+  }
+
+  /** Lag in seconds and time to clear (null when unknown) of one group-partition at one poll. */
+  public record Reading(TimeLag lag, Duration timeToClear) {}
+
+  private static TimeLag lag(Ring r, long committedOffset, long nowMs) {
     if (r == null || r.size == 0) {
       return TimeLag.UNKNOWN;
     }
-    long nowMs = now.toEpochMilli();
     if (committedOffset >= r.offset(r.size - 1)) {
       return TimeLag.CAUGHT_UP;
     }
@@ -113,17 +131,19 @@ public final class TimeLagEstimator {
    * gaining on the producer (or not enough samples to tell); zero when caught up.
    */
   public Optional<Duration> timeToClear(String group, TopicPartition tp, long committedOffset) {
-    Ring le = logEnds.get(tp);
-    Ring c = commits.get(new GroupPartition(group, tp));
+    return Optional.ofNullable(timeToClear(logEnds.get(tp), commits.get(new GroupPartition(group, tp)), committedOffset));
+  }
+
+  private static Duration timeToClear(Ring le, Ring c, long committedOffset) {
     if (le == null || le.size == 0) {
-      return Optional.empty();
+      return null;
     }
     long lag = le.offset(le.size - 1) - committedOffset;
     if (lag <= 0) {
-      return Optional.of(Duration.ZERO);
+      return Duration.ZERO;
     }
     if (c == null || c.size < 2) {
-      return Optional.empty();
+      return null;
     }
     long t0 = c.time(0);
     long t1 = c.time(c.size - 1);
@@ -132,9 +152,9 @@ public final class TimeLagEstimator {
     double produced = (le.offsetAt(t1) - le.offsetAt(t0)) / seconds;
     double net = consumed - produced;
     if (!(net > 0)) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(Duration.ofMillis(Math.round(lag / net * 1000)));
+    return Duration.ofMillis(Math.round(lag / net * 1000));
   }
 
   private static double interpolate(long o0, long t0, long o1, long t1, long offset) {

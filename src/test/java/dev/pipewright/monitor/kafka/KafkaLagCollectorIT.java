@@ -248,6 +248,41 @@ class KafkaLagCollectorIT {
 
   @Test
   @Order(6)
+  void firstPollReadsLagSecondsFromTheRecordAtTheCommittedOffset() throws Exception {
+    createTopic("aged", 2);
+    long before = System.currentTimeMillis();
+    produce("aged", 0, 10);
+    produce("aged", 1, 10);
+    long after = System.currentTimeMillis();
+    commit("behind", Map.of(new TopicPartition("aged", 0), 4L, new TopicPartition("aged", 1), 10L));
+    // the collector's clock says 90 s have passed since the records were written
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(after).plusSeconds(90));
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    try (KafkaLagCollector plain = collector(clock);
+        KafkaLagCollector reading = KafkaLagCollector.create(p, clock, Duration.ofMinutes(1))) {
+      // without reading records, a first poll can only say "at least 0 s"
+      PartitionLag bound = plain.poll(List.of("behind")).group("behind").orElseThrow().partitions().get(0);
+      assertThat(bound.lagSeconds().basis()).isEqualTo(TimeLag.Basis.LOWER_BOUND);
+      assertThat(bound.lagSeconds().seconds()).isZero();
+
+      GroupLag g = reading.poll(List.of("behind")).group("behind").orElseThrow();
+      PartitionLag behind = g.partitions().get(0);
+      assertThat(behind.lag()).isEqualTo(6);
+      assertThat(behind.lagSeconds().basis()).isEqualTo(TimeLag.Basis.RECORD_TIME);
+      // record 4 was written between before and after, 90 s before the collector's now
+      assertThat(behind.lagSeconds().seconds()).isBetween(90.0, 90.0 + (after - before) / 1000.0);
+      assertThat(g.maxLagSeconds()).isEqualTo(behind.lagSeconds().seconds());
+      assertThat(g.partitions().get(1).lagSeconds()).isEqualTo(TimeLag.CAUGHT_UP);
+
+      // read once: the next poll answers from memory with no request beyond the lag poll's own
+      long polled = reading.poll(List.of("behind")).requests();
+      assertThat(polled).isEqualTo(plain.poll(List.of("behind")).requests());
+    }
+  }
+
+  @Test
+  @Order(7)
   void brokerDownTurnsRedWithAReasonAndRecoversWhenItReturns() throws Exception {
     Pipeline p = Pipeline.empty("lag-check")
         .withNode(Node.of("orders", NodeKind.TOPIC))

@@ -98,4 +98,21 @@ class BurrowEvaluatorTest {
     b.add("g", "t", 0, new Commit(30, 3, T0.plusSeconds(30)));
     assertThat(b.status("g", "t", 0, 3, T0.plusSeconds(31))).isEqualTo(PartitionStatus.OK);
   }
+
+  @Test
+  void pollFastPathAgreesWithObserveThenStatus() {
+    BurrowEvaluator slow = new BurrowEvaluator(BurrowEvaluator.DEFAULT_WINDOW, Duration.ofMinutes(5));
+    BurrowEvaluator fast = new BurrowEvaluator(BurrowEvaluator.DEFAULT_WINDOW, Duration.ofMinutes(5));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    // moving, then stalled with growing lag, then rewound, then silent for an hour
+    long[] offsets = {10, 20, 30, 40, 40, 40, 40, 40, 40, 40, 40, 40, 35, 36, 36, 36, 36};
+    for (int i = 0; i < offsets.length + 1; i++) {
+      Instant at = t0.plusSeconds(i < offsets.length ? i * 30L : 3600);
+      long offset = offsets[Math.min(i, offsets.length - 1)];
+      long lag = 100 + i * 5L;
+      slow.observe("g", "t", 0, offset, lag, at);
+      PartitionStatus expected = slow.status("g", "t", 0, lag, at);
+      assertThat(fast.observeAndJudge("g", "t", 0, offset, lag, at)).as("step %d", i).isEqualTo(expected);
+    }
+  }
 }

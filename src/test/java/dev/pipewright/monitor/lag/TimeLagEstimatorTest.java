@@ -166,4 +166,23 @@ class TimeLagEstimatorTest {
     }
     assertThat(e.timeToClear("g", TP, 500)).isEmpty();
   }
+
+  @Test
+  void pollFastPathAgreesWithTheSeparateCalls() {
+    TimeLagEstimator slow = new TimeLagEstimator();
+    TimeLagEstimator fast = new TimeLagEstimator();
+    // a producer at 100 records/s, a consumer at 60/s that falls behind, then catches up
+    for (int s = 1; s <= 90; s++) {
+      long end = s * 100L;
+      long committed = s < 60 ? s * 60L : Math.min(end, 3540 + (s - 59) * 400L);
+      slow.recordLogEnd(TP, end, at(s));
+      fast.recordLogEnd(TP, end, at(s));
+      TimeLag lag = slow.lag(TP, committed, at(s));
+      slow.recordCommitted("g", TP, committed, at(s));
+      TimeLagEstimator.Reading read = fast.read("g", TP, committed, at(s).toEpochMilli());
+      assertThat(read.lag()).as("second %d", s).isEqualTo(lag);
+      assertThat(java.util.Optional.ofNullable(read.timeToClear())).as("second %d", s)
+          .isEqualTo(slow.timeToClear("g", TP, committed));
+    }
+  }
 }
