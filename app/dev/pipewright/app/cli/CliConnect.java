@@ -3,11 +3,17 @@ package dev.pipewright.app.cli;
 import dev.pipewright.app.connect.ConnectRestClient;
 import dev.pipewright.model.Cluster;
 import dev.pipewright.model.SecretRef;
+import dev.pipewright.monitor.MonitorConfigException;
+import dev.pipewright.monitor.connect.ConnectHttp;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The Connect REST client for a cluster, from {@code --connect-url} or the file, with its basic auth. */
+/**
+ * The Connect REST client for a cluster, from {@code --connect-url} or the file, with its basic auth
+ * and, for an https worker, the cluster's {@code security.truststore}.
+ */
 public final class CliConnect {
   private CliConnect() {}
 
@@ -28,8 +34,19 @@ public final class CliConnect {
         return Optional.empty();
       }
     }
+    javax.net.ssl.SSLContext tls = null;
+    String trust = c.security().truststore();
+    if (url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("https:") && trust != null && !trust.isBlank()) {
+      try {
+        // one CA usually signs Kafka and Connect, so the cluster's truststore serves both (as in the monitor)
+        tls = ConnectHttp.sslContext(Path.of(trust));
+      } catch (MonitorConfigException e) {
+        err.println(e.getMessage());
+        return Optional.empty();
+      }
+    }
     try {
-      return Optional.of(new ConnectRestClient(url, user, password, Duration.ofSeconds(30)));
+      return Optional.of(new ConnectRestClient(url, user, password, tls, Duration.ofSeconds(30)));
     } catch (IllegalArgumentException e) {
       err.println("'" + url + "' is not a Kafka Connect URL; write it like http://localhost:8083.");
       return Optional.empty();

@@ -37,11 +37,24 @@ public final class ConnectRestClient {
    * @param password basic-auth password (already resolved), or null
    */
   public ConnectRestClient(String baseUrl, String user, String password, Duration timeout) {
+    this(baseUrl, user, password, null, timeout);
+  }
+
+  /**
+   * @param tls the TLS context for an https worker signed by a private CA, or null for the JVM's
+   *     default trust
+   */
+  public ConnectRestClient(String baseUrl, String user, String password, javax.net.ssl.SSLContext tls,
+      Duration timeout) {
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
     this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(timeout);
+    if (tls != null) {
+      hb.sslContext(tls);
+    }
+    this.http = hb.build();
   }
 
   public ConnectRestClient(String baseUrl) {
@@ -151,6 +164,10 @@ public final class ConnectRestClient {
     } catch (ConnectException e) {
       throw new ConnectRestException(0, "Kafka Connect at " + base + " cannot be reached. Check the URL and "
           + "that the worker is running.");
+    } catch (javax.net.ssl.SSLException e) {
+      throw new ConnectRestException(0, "TLS handshake with Kafka Connect at " + base + " failed (" + firstLine(
+          String.valueOf(e.getMessage())) + "); set the cluster's security.truststore to the CA that signed the "
+          + "worker's certificate.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while calling Kafka Connect", e);

@@ -140,7 +140,13 @@ public final class ConnectHttp {
     return s.length() <= 200 ? s : s.substring(0, 200) + "…";
   }
 
-  private static SSLContext sslContext(Path truststore) {
+  /**
+   * A TLS context trusting only the CAs in {@code truststore} (PEM/CRT, PKCS12/PFX or JKS), for any
+   * client that talks to the worker (the monitor, attach, deploy and diff).
+   *
+   * @throws MonitorConfigException with a sentence naming the file when it cannot be read
+   */
+  public static SSLContext sslContext(Path truststore) {
     try {
       KeyStore ks;
       String name = truststore.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -1,5 +1,10 @@
 package dev.pipewright.app.attach;
 
+import dev.pipewright.app.cli.CliConnect;
+import dev.pipewright.app.connect.ConnectRestClient;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -142,6 +147,30 @@ class SecuredAttachIT {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("TLS handshake with Kafka Connect at")
         .hasMessageContaining("set the cluster's security.truststore");
+  }
+
+  @Test
+  void deployAndDiffReachTheHttpsWorkerThroughTheClusterTruststore() throws Exception {
+    StringWriter err = new StringWriter();
+    ConnectRestClient client = CliConnect.client(cluster("scram", connectPasswordRef), null, new PrintWriter(err, true))
+        .orElseThrow(() -> new AssertionError(err.toString()));
+    assertThat(client.connectors()).contains("audit");
+
+    Cluster trusting = cluster("scram", connectPasswordRef);
+    Cluster untrusting = new Cluster(trusting.name(), trusting.bootstrapServers(),
+        new dev.pipewright.model.KafkaSecurity("SASL_SSL", "SCRAM-SHA-512", trusting.security().credentials(), null),
+        connectUrl, trusting.connectAuth(), null);
+    ConnectRestClient blind = CliConnect.client(untrusting, null, new PrintWriter(err, true)).orElseThrow();
+    assertThatThrownBy(blind::connectors).isInstanceOf(IOException.class)
+        .hasMessageContaining("TLS handshake with Kafka Connect at")
+        .hasMessageContaining("set the cluster's security.truststore");
+
+    Cluster missingFile = new Cluster(trusting.name(), trusting.bootstrapServers(),
+        new dev.pipewright.model.KafkaSecurity("SASL_SSL", "SCRAM-SHA-512", trusting.security().credentials(),
+            dir.resolve("no-such-ca.pem").toString()), connectUrl, trusting.connectAuth(), null);
+    StringWriter why = new StringWriter();
+    assertThat(CliConnect.client(missingFile, null, new PrintWriter(why, true))).isEmpty();
+    assertThat(why.toString()).contains("no-such-ca.pem", "cannot be read");
   }
 
   private static void createSink(String name) throws Exception {
