@@ -35,11 +35,10 @@ public final class CliConnect {
       }
     }
     javax.net.ssl.SSLContext tls = null;
-    String trust = c.security().truststore();
-    if (url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("https:") && trust != null && !trust.isBlank()) {
+    Optional<Path> truststore = ConnectHttp.truststoreFor(c, url);
+    if (truststore.isPresent()) {
       try {
-        // one CA usually signs Kafka and Connect, so the cluster's truststore serves both (as in the monitor)
-        tls = ConnectHttp.sslContext(Path.of(trust));
+        tls = ConnectHttp.sslContext(truststore.get());
       } catch (MonitorConfigException e) {
         err.println(e.getMessage());
         return Optional.empty();

@@ -89,10 +89,18 @@ public final class ConnectHttp {
     String user = auth == null || auth.username() == null || auth.username().isBlank() ? null : auth.username();
     String password = user == null ? null
         : Secrets.resolve(auth.password(), "cluster '" + cluster.name() + "' connect.password");
+    return new ConnectHttp(url, user, password, truststoreFor(cluster, url).orElse(null), timeout);
+  }
+
+  /**
+   * The truststore to check an {@code https} worker at {@code url} against: the cluster's
+   * {@code security.truststore}, as in most deployments one CA signs Kafka and Connect; empty for
+   * plain http or when none is set (the JVM's default trust).
+   */
+  public static java.util.Optional<Path> truststoreFor(Cluster cluster, String url) {
     String trust = cluster.security().truststore();
-    Path truststore = url.trim().toLowerCase(Locale.ROOT).startsWith("https:") && trust != null && !trust.isBlank()
-        ? Path.of(trust.trim()) : null;
-    return new ConnectHttp(url, user, password, truststore, timeout);
+    return url.trim().toLowerCase(Locale.ROOT).startsWith("https:") && trust != null && !trust.isBlank()
+        ? java.util.Optional.of(Path.of(trust.trim())) : java.util.Optional.empty();
   }
 
   /** The worker's URL without a trailing slash, as used in messages. */
