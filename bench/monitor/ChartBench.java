@@ -116,7 +116,7 @@ public final class ChartBench {
       root.layout();
       return c;
     });
-    Sample append = () -> timed(() -> {
+    Step appendOne = () -> {
       int t = tick[0]++;
       Map<String, Double> r = row(t);
       int s = 0;
@@ -126,17 +126,10 @@ public final class ChartBench {
       }
       root.applyCss();
       root.layout();
-    });
+    };
+    Sample append = () -> timed(appendOne);
     Sample appendFrame = () -> timed(() -> {
-      int t = tick[0]++;
-      Map<String, Double> r = row(t);
-      int s = 0;
-      for (XYChart.Series<Number, Number> series : kept.getData()) {
-        series.getData().remove(0);
-        series.getData().add(new XYChart.Data<>(t, r.get("group-" + s++)));
-      }
-      root.applyCss();
-      root.layout();
+      appendOne.run();
       root.snapshot(null, null);
     });
     report("JavaFX LineChart, kept, 1 point appended per series", append, appendFrame, slowRuns);
