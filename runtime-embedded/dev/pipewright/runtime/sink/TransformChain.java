@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
@@ -187,11 +186,8 @@ public final class TransformChain implements AutoCloseable {
     }
   }
 
-  /** For messages: a record's place on its original topic. */
-  static String origin(ConnectRecord<?> r) {
-    if (r instanceof SinkRecord s) {
-      return s.originalTopic() + "/" + s.originalKafkaPartition() + "/" + s.originalKafkaOffset();
-    }
-    return r.topic() + "/" + r.kafkaPartition();
+  /** A record's place on the topic it was read from, whatever topic a transform gave it since. */
+  static String origin(SinkRecord r) {
+    return r.originalTopic() + "/" + r.originalKafkaPartition() + "/" + r.originalKafkaOffset();
   }
 }
