@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -599,6 +600,11 @@ public final class Trial implements AutoCloseable {
    */
   public Map<String, LatencySummary> latencyByStage(Instant since) {
     return stats == null ? Map.of() : stats.latencyByStage(since);
+  }
+
+  /** {@link #latencyByStage} split by the second since {@code since} in which each latency was measured. */
+  public Map<String, SortedMap<Long, LatencySummary>> latencyBySecond(Instant since) {
+    return stats == null ? Map.of() : stats.latencyBySecond(since);
   }
 
   /**

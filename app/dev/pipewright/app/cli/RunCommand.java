@@ -294,6 +294,19 @@ public final class RunCommand implements Callable<Integer> {
     json.put("wholeRun", wholeJson);
     json.put("afterWarmUpSeconds", WARM_UP.toSeconds());
     json.put("afterWarmUp", steadyJson);
+    // per second of the workload: where the warm-up ends, and what a slow second looked like
+    Map<String, Object> perSecond = new LinkedHashMap<>();
+    trial.latencyBySecond(workloadStarted).forEach((stage, seconds) -> {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      seconds.forEach((second, l) -> {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("second", second);
+        row.putAll(quantileMap(l));
+        rows.add(row);
+      });
+      perSecond.put(stage, rows);
+    });
+    json.put("bySecondOfWorkload", perSecond);
     return json;
   }
 

@@ -90,6 +90,7 @@ public final class SinkRunner implements AutoCloseable {
     c.put("auto.offset.reset", "earliest");
     c.put("max.poll.records", "1000");
     c.put("fetch.max.wait.ms", "50");
+    c.putAll(writer.consumerTuning());
     c.put("client.id", "pipewright-sink-" + connector);
     this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }

@@ -1,6 +1,7 @@
 package dev.pipewright.runtime.sink;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -21,6 +22,14 @@ interface SinkWriter extends AutoCloseable {
   /** True when this writer needs the Connect form of each record. */
   default boolean needsConnectRecords() {
     return true;
+  }
+
+  /**
+   * Settings of the consumer that feeds this writer, over the runner's own: a writer with a high
+   * fixed cost per batch asks the broker to gather events for a few milliseconds.
+   */
+  default Map<String, String> consumerTuning() {
+    return Map.of();
   }
 
   @Override

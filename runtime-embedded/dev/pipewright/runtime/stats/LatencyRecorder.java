@@ -2,6 +2,10 @@ package dev.pipewright.runtime.stats;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Keeps the last few hundred thousand end-to-end latencies with the time each was taken, and
@@ -33,6 +37,38 @@ public final class LatencyRecorder {
   /** The {@code p}-th percentile (0-100) of the kept latencies, or null when none were recorded. */
   public Duration percentile(double p) {
     return summary(Long.MIN_VALUE).percentile(p);
+  }
+
+  /**
+   * The kept latencies taken at or after {@code sinceMillis}, grouped by the whole second (counted
+   * from {@code sinceMillis}) in which each was taken; seconds without a latency are absent.
+   */
+  public SortedMap<Long, LatencySummary> bySecond(long sinceMillis) {
+    Map<Long, long[]> buckets = new HashMap<>();
+    Map<Long, Integer> sizes = new HashMap<>();
+    synchronized (this) {
+      int n = (int) Math.min(count, millis.length);
+      for (int i = 0; i < n; i++) {
+        if (takenAt[i] >= sinceMillis) {
+          long second = (takenAt[i] - sinceMillis) / 1000;
+          long[] b = buckets.computeIfAbsent(second, k -> new long[16]);
+          int size = sizes.getOrDefault(second, 0);
+          if (size == b.length) {
+            b = Arrays.copyOf(b, size * 2);
+            buckets.put(second, b);
+          }
+          b[size] = millis[i];
+          sizes.put(second, size + 1);
+        }
+      }
+    }
+    SortedMap<Long, LatencySummary> out = new TreeMap<>();
+    buckets.forEach((second, b) -> {
+      long[] copy = Arrays.copyOf(b, sizes.get(second));
+      Arrays.sort(copy);
+      out.put(second, new LatencySummary(copy));
+    });
+    return out;
   }
 
   /** The kept latencies taken at or after {@code sinceMillis} (epoch millis). */

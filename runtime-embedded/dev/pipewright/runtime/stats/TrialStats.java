@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -230,6 +231,21 @@ public final class TrialStats {
     for (Sink s : new TreeMap<>(sinks).values()) {
       out.put(s.node + " read", s.read.summary(from));
       out.put(s.node, s.latency.summary(from));
+    }
+    return out;
+  }
+
+  /**
+   * The same stages as {@link #latencyByStage}, each split by the second (counted from
+   * {@code since}) in which its latencies were measured: shows how long a warm-up lasts.
+   */
+  public Map<String, SortedMap<Long, LatencySummary>> latencyBySecond(Instant since) {
+    long from = since.toEpochMilli();
+    Map<String, SortedMap<Long, LatencySummary>> out = new LinkedHashMap<>();
+    out.put("capture", toKafka.bySecond(from));
+    for (Sink s : new TreeMap<>(sinks).values()) {
+      out.put(s.node + " read", s.read.bySecond(from));
+      out.put(s.node, s.latency.bySecond(from));
     }
     return out;
   }

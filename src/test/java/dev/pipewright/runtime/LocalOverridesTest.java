@@ -34,7 +34,7 @@ class LocalOverridesTest {
 
     assertThat(engine).containsEntry("database.port", "41000").containsEntry("database.hostname", "localhost")
         .containsEntry("offset.storage.file.filename", OFFSETS.resolve("shop-cdc.offsets").toString())
-        .containsEntry("poll.interval.ms", "20").containsEntry("topic.prefix", "shop");
+        .containsEntry("poll.interval.ms", "5").containsEntry("topic.prefix", "shop");
     for (Map.Entry<String, String> e : exported.config().entrySet()) {
       if (!engine.get(e.getKey()).equals(e.getValue())) {
         assertThat(LocalOverrides.documentedKeys()).as("changed key %s", e.getKey()).contains(e.getKey());

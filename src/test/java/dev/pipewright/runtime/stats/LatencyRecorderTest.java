@@ -3,6 +3,7 @@ package dev.pipewright.runtime.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 
 class LatencyRecorderTest {
@@ -43,5 +44,26 @@ class LatencyRecorderTest {
     assertThat(r.count()).isEqualTo(25);
     assertThat(r.summary(Long.MIN_VALUE).count()).isEqualTo(10);
     assertThat(r.percentile(0)).isEqualTo(Duration.ofMillis(15));
+  }
+
+  @Test
+  void bySecondShowsWhenASlowStartEndedAndSkipsQuietSeconds() {
+    LatencyRecorder r = new LatencyRecorder(1_000);
+    for (int i = 0; i < 40; i++) {
+      r.record(10_000 + i * 25, 400 - i * 10); // the first second: catching up
+    }
+    for (int i = 0; i < 20; i++) {
+      r.record(12_000 + i * 50, 15); // the third second; nothing in the second one
+    }
+    r.record(9_999, 5_000); // before the start: left out
+
+    SortedMap<Long, LatencySummary> bySecond = r.bySecond(10_000);
+
+    assertThat(bySecond.keySet()).containsExactly(0L, 2L);
+    assertThat(bySecond.get(0L).count()).isEqualTo(40);
+    assertThat(bySecond.get(0L).max()).isEqualTo(Duration.ofMillis(400));
+    assertThat(bySecond.get(0L).percentile(50)).isEqualTo(Duration.ofMillis(200));
+    assertThat(bySecond.get(2L).count()).isEqualTo(20);
+    assertThat(bySecond.get(2L).percentile(99)).isEqualTo(Duration.ofMillis(15));
   }
 }

@@ -118,7 +118,7 @@ resource "confluent_connector" "shop_cdc" {
     "max.batch.size"                        = "2048"
     "name"                                  = "shop-cdc"
     "plugin.name"                           = "pgoutput"
-    "poll.interval.ms"                      = "20"
+    "poll.interval.ms"                      = "5"
     "publication.autocreate.mode"           = "filtered"
     "publication.name"                      = "pipewright_trial"
     "slot.name"                             = "pipewright_trial"
