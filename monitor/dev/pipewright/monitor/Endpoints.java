@@ -40,7 +40,7 @@ public record Endpoints(String bootstrap, String connectUrl, String jdbcUrl) {
     if (blank(bootstrap) && cluster.embedded()) {
       notes.accept("Kafka: cluster '" + cluster.name() + "' is the local trial's broker; pass --bootstrap host:port to watch lag");
     } else {
-      b.kafka(KafkaLagCollector.create(KafkaClientConfig.adminProperties(cluster, bootstrap), clock,
+      b.kafka(KafkaLagCollector.withCommitLog(KafkaClientConfig.adminProperties(cluster, bootstrap), clock,
           RECORD_READ_BUDGET));
     }
     String connect = blank(connectUrl) ? cluster.connectUrl() : connectUrl;

@@ -40,6 +40,26 @@ public final class KafkaClientConfig {
     return p;
   }
 
+  /**
+   * Settings for a consumer of the monitor's own (no group, nothing committed) on the connection
+   * of {@code adminProperties}: its address, timeouts and security settings, and nothing of the
+   * Admin client's own.
+   */
+  static Properties consumerProperties(Properties adminProperties, String clientId) {
+    Properties p = new Properties();
+    for (String k : adminProperties.stringPropertyNames()) {
+      if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")
+          || k.equals("client.dns.lookup") || k.equals("request.timeout.ms")) {
+        p.put(k, adminProperties.getProperty(k));
+      }
+    }
+    p.put("bootstrap.servers", String.valueOf(adminProperties.get("bootstrap.servers")));
+    p.put("client.id", clientId);
+    p.put("enable.auto.commit", "false");
+    p.put("allow.auto.create.topics", "false");
+    return p;
+  }
+
   private static void security(Cluster cluster, Properties p) {
     try {
       p.putAll(KafkaClientSecurity.resolved(cluster));

@@ -2,6 +2,7 @@ package dev.pipewright.monitor.kafka;
 
 import dev.pipewright.monitor.Health;
 import dev.pipewright.monitor.lag.BurrowEvaluator;
+import dev.pipewright.monitor.lag.Commit;
 import dev.pipewright.monitor.lag.GroupStatus;
 import dev.pipewright.monitor.lag.PartitionStatus;
 import dev.pipewright.monitor.lag.TimeLag;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +36,8 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumer lag per group, topic and partition, in messages and seconds, with Burrow statuses.
@@ -46,6 +50,7 @@ import org.apache.kafka.common.TopicPartition;
  * thread-safe: one poll thread owns it.
  */
 public final class KafkaLagCollector implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaLagCollector.class);
   private static final long CALL_TIMEOUT_MS = 10_000;
 
   private final Admin admin;
@@ -55,13 +60,22 @@ public final class KafkaLagCollector implements AutoCloseable {
   private final TimeLagEstimator estimator;
   private final BurrowEvaluator burrow;
   private final RecordTimeReader recordTimes;
+  /** The groups' commits as they make them, or null to judge from polled offsets alone. */
+  private final CommitLogFeed commitLog;
+  private boolean commitLogFailureLogged;
   /** The groups of the last poll and a list-offsets request for their partitions. */
   private Set<String> lastGroups = Set.of();
   private Map<TopicPartition, OffsetSpec> lastLatest = Map.of();
 
   private KafkaLagCollector(Admin admin, boolean ownsAdmin, String address, Clock clock, int samples,
       int burrowWindow, RecordTimeReader recordTimes) {
+    this(admin, ownsAdmin, address, clock, samples, burrowWindow, recordTimes, null);
+  }
+
+  private KafkaLagCollector(Admin admin, boolean ownsAdmin, String address, Clock clock, int samples,
+      int burrowWindow, RecordTimeReader recordTimes, CommitLogFeed commitLog) {
     this.admin = admin;
+    this.commitLog = commitLog;
     this.recordTimes = recordTimes;
     this.ownsAdmin = ownsAdmin;
     this.address = address;
@@ -90,6 +104,29 @@ public final class KafkaLagCollector implements AutoCloseable {
     return new KafkaLagCollector(Admin.create(adminProperties), true, address, clock,
         TimeLagEstimator.DEFAULT_SAMPLES, BurrowEvaluator.DEFAULT_WINDOW,
         new RecordTimeReader(adminProperties, readBudget));
+  }
+
+  /**
+   * As {@link #create(Properties, Clock, Duration)}, and the groups' commits are also read from
+   * Kafka's commit log as they happen ({@link CommitLogFeed}), so a group that keeps committing the
+   * same offset is told apart from one that stopped committing (Burrow's STALL and STOP). Where the
+   * monitor's user may not read {@code __consumer_offsets}, it judges from polled offsets as before.
+   */
+  public static KafkaLagCollector withCommitLog(Properties adminProperties, Clock clock, Duration readBudget) {
+    String address = String.valueOf(adminProperties.get("bootstrap.servers"));
+    return new KafkaLagCollector(Admin.create(adminProperties), true, address, clock,
+        TimeLagEstimator.DEFAULT_SAMPLES, BurrowEvaluator.DEFAULT_WINDOW,
+        new RecordTimeReader(adminProperties, readBudget), CommitLogFeed.start(adminProperties));
+  }
+
+  /** Waits until the commit log is read from its end; false without one, on failure or timeout. */
+  boolean awaitCommitLog(Duration max) throws InterruptedException {
+    return commitLog != null && commitLog.awaitReading(max);
+  }
+
+  /** Why the commit log cannot be read (statuses then come from polled offsets), or empty. */
+  public Optional<String> commitLogProblem() {
+    return commitLog == null ? Optional.empty() : commitLog.failure();
   }
 
   /** Most partitions whose record timestamp is read in one poll (those with the largest lag first). */
@@ -277,9 +314,17 @@ public final class KafkaLagCollector implements AutoCloseable {
         estimator.recordLogEnd(tp, end.offset(), at);
       }
     }
+    boolean fromLog = commitLogReadable();
+    if (fromLog) {
+      for (CommitLogFeed.GroupCommit c : commitLog.drain(groups)) {
+        var end = ends.get(new TopicPartition(c.topic(), c.partition()));
+        long lag = end == null ? 0 : Math.max(0, end.offset() - c.offset());
+        burrow.add(c.group(), c.topic(), c.partition(), new Commit(c.offset(), lag, c.at()));
+      }
+    }
     List<GroupLag> out = new ArrayList<>(groups.size());
     for (String g : groups) {
-      out.add(groupLag(g, committed.getOrDefault(g, Map.of()), ends, at));
+      out.add(groupLag(g, committed.getOrDefault(g, Map.of()), ends, at, fromLog));
     }
     if (!unchanged) {
       estimator.retainOnly(partitions);
@@ -288,8 +333,21 @@ public final class KafkaLagCollector implements AutoCloseable {
     return out;
   }
 
+  private boolean commitLogReadable() {
+    if (commitLog == null) {
+      return false;
+    }
+    Optional<String> problem = commitLog.failure();
+    if (problem.isPresent() && !commitLogFailureLogged) {
+      commitLogFailureLogged = true;
+      LOG.warn("{}; consumer statuses come from polled offsets, so a group that keeps committing the same offset "
+          + "shows as STOP rather than STALL", problem.get());
+    }
+    return problem.isEmpty();
+  }
+
   private GroupLag groupLag(String group, Map<TopicPartition, OffsetAndMetadata> offsets,
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends, Instant at) {
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends, Instant at, boolean fromLog) {
     long nowMs = at.toEpochMilli();
     PartitionLag[] parts = new PartitionLag[offsets.size()];
     int n = 0;
@@ -307,7 +365,9 @@ public final class KafkaLagCollector implements AutoCloseable {
       long logEnd = end.offset();
       long lag = logEnd - committedOffset;
       TimeLagEstimator.Reading read = estimator.read(group, tp, committedOffset, nowMs);
-      PartitionStatus ps = burrow.observeAndJudge(group, tp.topic(), tp.partition(), committedOffset, Math.max(0, lag), at);
+      PartitionStatus ps = fromLog
+          ? burrow.seedAndJudge(group, tp.topic(), tp.partition(), committedOffset, Math.max(0, lag), at)
+          : burrow.observeAndJudge(group, tp.topic(), tp.partition(), committedOffset, Math.max(0, lag), at);
       err |= ps.isError();
       warn |= ps == PartitionStatus.WARN;
       parts[n++] = new PartitionLag(group, tp.topic(), tp.partition(), committedOffset, logEnd, lag, read.lag(), ps,
@@ -343,6 +403,9 @@ public final class KafkaLagCollector implements AutoCloseable {
 
   @Override
   public void close() {
+    if (commitLog != null) {
+      commitLog.close();
+    }
     if (recordTimes != null) {
       recordTimes.close();
     }

@@ -11,9 +11,12 @@ import java.util.Set;
 
 /**
  * Burrow's consumer-lag evaluation: per partition a window of the last {@code windowSize}
- * commits, judged by Burrow's rules (see {@link #evaluate}). It also keeps those windows when fed
- * polled offsets: a poll adds a commit only when the offset moved, because the Admin API does not
- * say when a group last committed (see docs/decisions/0081). Not thread-safe: one poll thread owns it.
+ * commits, judged by Burrow's rules (see {@link #evaluate}). The commits come from Kafka's commit
+ * log when the monitor may read it ({@link #add}, {@link #seedAndJudge}; docs/decisions/0135);
+ * otherwise it keeps those windows from polled offsets: a poll adds a commit only when the offset
+ * moved, because the Admin API does not say when a group last committed (0081), so a group that
+ * keeps committing the same offset looks like one that stopped. Not thread-safe: one poll thread
+ * owns it.
  */
 public final class BurrowEvaluator {
   /** Burrow's default number of commits per window ({@code intervals}). */
@@ -69,6 +72,19 @@ public final class BurrowEvaluator {
       if (w.size() == windowSize) {
         w.removeFirst();
       }
+      w.addLast(new Commit(offset, lag, at));
+    }
+    return lag <= 0 ? PartitionStatus.OK : evaluate(Arrays.asList(w.toArray(NO_COMMITS)), lag, at, singleCommitWindow);
+  }
+
+  /**
+   * The status of a partition whose commits are {@link #add}ed from the commit log as the group
+   * makes them: the polled offset only seeds an empty window (a group that has not committed since
+   * the monitor started), so equal offsets in the window are real commits and mean STALL.
+   */
+  public PartitionStatus seedAndJudge(String group, String topic, int partition, long offset, long lag, Instant at) {
+    ArrayDeque<Commit> w = windows.computeIfAbsent(new Key(group, topic, partition), k -> new ArrayDeque<>());
+    if (w.isEmpty()) {
       w.addLast(new Commit(offset, lag, at));
     }
     return lag <= 0 ? PartitionStatus.OK : evaluate(Arrays.asList(w.toArray(NO_COMMITS)), lag, at, singleCommitWindow);
