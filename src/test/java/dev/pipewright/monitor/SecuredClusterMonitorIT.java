@@ -9,7 +9,10 @@ import dev.pipewright.model.NodeKind;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.monitor.connect.BasicAuthRestExtension;
 import dev.pipewright.monitor.connect.ConnectReport;
+import dev.pipewright.monitor.kafka.KafkaClientConfig;
+import dev.pipewright.monitor.kafka.KafkaLagCollector;
 import dev.pipewright.monitor.kafka.KafkaLagReport;
+import dev.pipewright.monitor.lag.PartitionStatus;
 import dev.pipewright.runtime.kafka.SecuredKafka;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -99,6 +102,29 @@ class SecuredClusterMonitorIT {
       assertThat(k.health()).as(k.health().reason()).isEqualTo(Health.GREEN);
       assertThat(k.group("connect-" + SINK).orElseThrow().totalLag()).isEqualTo(6);
     }
+  }
+
+  @Test
+  void aStalledGroupIsSeenThroughTheCommitLogOverSaslAndTls() throws Exception {
+    Cluster cluster = kafka.cluster(SecuredKafka.SASL_TLS, "SCRAM-SHA-512", "scram");
+    List<PartitionStatus> seen = new ArrayList<>();
+    try (KafkaLagCollector c = KafkaLagCollector.withCommitLog(KafkaClientConfig.adminProperties(cluster, null),
+            Clock.systemUTC(), Duration.ofSeconds(2));
+        Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.plaintextBootstrap()))) {
+      // the sink's group commits offset 4 over and over (e.g. stuck on a record it cannot write)
+      for (int i = 0; i < 40 && !seen.contains(PartitionStatus.STALL); i++) {
+        admin.alterConsumerGroupOffsets("connect-" + SINK, Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(4)))
+            .all().get(30, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        KafkaLagReport r = c.poll(List.of("connect-" + SINK));
+        assertThat(r.health().level()).as(r.health().reason()).isNotEqualTo(Health.Level.RED);
+        seen.add(r.group("connect-" + SINK).orElseThrow().partitions().get(0).status());
+      }
+      assertThat(c.commitLogProblem()).isEmpty();
+      // a stalled group puts the cluster's lag tile in amber, with the reason
+      assertThat(c.poll(List.of("connect-" + SINK)).health().reason()).contains("connect-search", "ERR");
+    }
+    assertThat(seen).contains(PartitionStatus.STALL);
   }
 
   @Test
