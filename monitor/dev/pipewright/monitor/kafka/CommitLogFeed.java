@@ -17,7 +17,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.coordinator.common.runtime.CoordinatorRecord;
@@ -40,6 +44,8 @@ public final class CommitLogFeed implements AutoCloseable {
   public static final String TOPIC = "__consumer_offsets";
   /** Commits kept between two drains; older ones are dropped first when the monitor falls behind. */
   static final int CAPACITY = 100_000;
+  /** Pause before reading again after the cluster went away. */
+  private static final long RETRY_MS = 5_000;
 
   /** One commit of a group for one partition: the offset and when the group committed it. */
   public record GroupCommit(String group, String topic, int partition, long offset, Instant at) {}
@@ -106,33 +112,47 @@ public final class CommitLogFeed implements AutoCloseable {
 
   private void run() {
     try {
-      // a wrong password or a refused read shows here, as the failure
-      List<TopicPartition> partitions = logPartitions();
-      if (partitions.isEmpty()) {
-        return; // closed before any group committed
+      while (running) {
+        try {
+          read();
+        } catch (AuthenticationException | AuthorizationException | InvalidTopicException e) {
+          // a wrong password or a refused read will not heal by itself: say so and stop
+          failure = KafkaErrors.describe(e, address, "reading the offset commits (" + TOPIC + ") of");
+          return;
+        } catch (KafkaException e) {
+          if (!running || e instanceof WakeupException || e instanceof InterruptException) {
+            return;
+          }
+          // the cluster is away (a restart, a network blip): the poll reports that; try again
+          Thread.sleep(RETRY_MS);
+        }
       }
-      consumer.assign(partitions);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      positioned.countDown();
+      consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  /** Positions the consumer at the end of every partition of the log, then reads until closed. */
+  private void read() throws InterruptedException {
+    List<TopicPartition> partitions = logPartitions();
+    if (partitions.isEmpty()) {
+      return; // closed before any group committed
+    }
+    consumer.assign(partitions);
+    if (positioned.getCount() > 0) {
       consumer.seekToEnd(partitions);
       for (TopicPartition tp : partitions) {
         consumer.position(tp, Duration.ofSeconds(10)); // resolve the end now, not at the first fetch
       }
       positioned.countDown();
-      while (running) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          decode(r).ifPresent(this::keep);
-        }
+    }
+    while (running) {
+      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+        decode(r).ifPresent(this::keep);
       }
-    } catch (WakeupException | InterruptException e) {
-      // closing
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      if (running) {
-        failure = KafkaErrors.describe(e, address, "reading the offset commits (" + TOPIC + ") of");
-      }
-    } finally {
-      positioned.countDown();
-      consumer.close(Duration.ofSeconds(2));
     }
   }
 
@@ -188,6 +208,7 @@ public final class CommitLogFeed implements AutoCloseable {
   public void close() {
     running = false;
     consumer.wakeup();
+    thread.interrupt(); // also ends a pause before retrying
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {

@@ -128,6 +128,21 @@ class SecuredClusterMonitorIT {
   }
 
   @Test
+  void aCommitLogThatRefusesTheLoginIsReportedWithTheReason() throws Exception {
+    Cluster wrong = kafka.cluster(SecuredKafka.SASL_TLS, "SCRAM-SHA-512", "wrong");
+    try (KafkaLagCollector c = KafkaLagCollector.withCommitLog(KafkaClientConfig.adminProperties(wrong, null),
+        Clock.systemUTC(), Duration.ofSeconds(2))) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (c.commitLogProblem().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(c.commitLogProblem()).hasValueSatisfying(reason -> assertThat(reason)
+          .contains("refused the login", kafka.bootstrapServers(SecuredKafka.SASL_TLS))
+          .doesNotContain(kafka.secret("wrong")));
+    }
+  }
+
+  @Test
   void wrongPasswordIsRedWithTheReasonEveryPollAndIsNeverLogged() throws Exception {
     PrintStream err = System.err;
     PrintStream out = System.out;
