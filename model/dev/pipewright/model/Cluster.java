@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param connectUrl Kafka Connect REST URL, or null
  * @param connectAuth basic-auth credentials for Connect, or null
  * @param schemaRegistryUrl schema registry URL for Avro/Protobuf, or null
+ * @param connectTruststore the CAs to trust for an https Connect URL when they are not those of
+ *     {@code security.truststore}, or null (then Connect is checked against that one)
  */
 public record Cluster(
     String name,
@@ -17,10 +19,17 @@ public record Cluster(
     KafkaSecurity security,
     String connectUrl,
     Credentials connectAuth,
-    String schemaRegistryUrl) {
+    String schemaRegistryUrl,
+    String connectTruststore) {
   public Cluster {
     Objects.requireNonNull(name, "name");
     security = security == null ? KafkaSecurity.PLAINTEXT : security;
+  }
+
+  /** A cluster whose Connect URL, if https, is checked against {@code security.truststore}. */
+  public Cluster(String name, String bootstrapServers, KafkaSecurity security, String connectUrl,
+      Credentials connectAuth, String schemaRegistryUrl) {
+    this(name, bootstrapServers, security, connectUrl, connectAuth, schemaRegistryUrl, null);
   }
 
   public static Cluster local(String name) {

@@ -46,7 +46,7 @@ final class PipelineReader {
   static final List<String> CLUSTER_KEYS = List.of(
       "name", "bootstrapServers", "security", "connect", "schemaRegistryUrl");
   static final List<String> SECURITY_KEYS = List.of("protocol", "saslMechanism", "username", "password", "truststore");
-  static final List<String> CONNECT_KEYS = List.of("url", "username", "password");
+  static final List<String> CONNECT_KEYS = List.of("url", "username", "password", "truststore");
   static final List<String> NODE_KEYS = List.of("name", "kind", "position", "properties");
   static final List<String> POSITION_KEYS = List.of("x", "y");
   static final List<String> EDGE_KEYS = List.of("from", "to");
@@ -127,15 +127,18 @@ final class PipelineReader {
     KafkaSecurity security = security(m, path);
     String connectUrl = null;
     Credentials connectAuth = null;
-    YMap cm = subMap(m, path, "connect", "the Kafka Connect settings (url, username, password)");
+    String connectTrust = null;
+    YMap cm = subMap(m, path, "connect", "the Kafka Connect settings (url, username, password, truststore)");
     if (cm != null) {
       String cpath = Paths.child(path, "connect");
       checkKeys(cm, cpath, CONNECT_KEYS, "Connect keys are");
       connectUrl = optionalString(cm, cpath, "url");
       connectAuth = credentials(cm, cpath);
+      connectTrust = optionalString(cm, cpath, "truststore");
     }
     String registry = optionalString(m, path, "schemaRegistryUrl");
-    return name == null ? null : new Cluster(name, bootstrap, security, connectUrl, connectAuth, registry);
+    return name == null ? null : new Cluster(name, bootstrap, security, connectUrl, connectAuth, registry,
+        connectTrust);
   }
 
   private KafkaSecurity security(YMap cluster, String clusterPath) {

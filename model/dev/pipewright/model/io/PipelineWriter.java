@@ -66,10 +66,11 @@ final class PipelineWriter {
       credentials(6, s.credentials());
       optional(6, "truststore", s.truststore());
     }
-    if (c.connectUrl() != null || c.connectAuth() != null) {
+    if (c.connectUrl() != null || c.connectAuth() != null || c.connectTruststore() != null) {
       out.append("    connect:\n");
       optional(6, "url", c.connectUrl());
       credentials(6, c.connectAuth());
+      optional(6, "truststore", c.connectTruststore());
     }
     optional(4, "schemaRegistryUrl", c.schemaRegistryUrl());
   }

@@ -94,11 +94,13 @@ public final class ConnectHttp {
 
   /**
    * The truststore to check an {@code https} worker at {@code url} against: the cluster's
-   * {@code security.truststore}, as in most deployments one CA signs Kafka and Connect; empty for
-   * plain http or when none is set (the JVM's default trust).
+   * {@code connect.truststore} when set, else its {@code security.truststore} (in most deployments
+   * one CA signs Kafka and Connect); empty for plain http or when neither is set (the JVM's
+   * default trust).
    */
   public static java.util.Optional<Path> truststoreFor(Cluster cluster, String url) {
-    String trust = cluster.security().truststore();
+    String own = cluster.connectTruststore();
+    String trust = own != null && !own.isBlank() ? own : cluster.security().truststore();
     return url.trim().toLowerCase(Locale.ROOT).startsWith("https:") && trust != null && !trust.isBlank()
         ? java.util.Optional.of(Path.of(trust.trim())) : java.util.Optional.empty();
   }

@@ -245,6 +245,13 @@ class SecuredClusterMonitorIT {
         assertThat(h.level()).isEqualTo(Health.Level.RED);
         assertThat(h.reason()).contains("TLS handshake with Kafka Connect at " + url.replaceAll("/$", ""), "truststore");
       }
+      // Kafka without TLS, Connect signed by its own CA: connect.truststore alone is enough
+      Cluster ownTrust = new Cluster("secured", kafka.plaintextBootstrap(), null, url, auth, null,
+          kafka.truststore().toString());
+      try (Monitor m = monitor(pipeline(ownTrust), new ArrayList<>())) {
+        ConnectReport r = m.pollOnce().connect();
+        assertThat(r.health()).as(r.health().reason()).isEqualTo(Health.GREEN);
+      }
     } finally {
       connect.stop();
       connect.awaitStop();

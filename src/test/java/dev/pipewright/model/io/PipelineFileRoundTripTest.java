@@ -69,7 +69,7 @@ class PipelineFileRoundTripTest {
                 new Credentials("svc-pipewright", "${env:KAFKA_PASSWORD}"), "/etc/kafka/truststore.pem"),
             "http://connect:8083",
             new Credentials("admin", "${file:/etc/pipewright/secrets.properties:connect}"),
-            "http://registry:8081"),
+            "http://registry:8081", "/etc/pipewright/connect-ca.pem"),
         Cluster.local("local"));
     Node cdc = p.node("shop-cdc").orElseThrow();
     assertThat(cdc.kind()).isEqualTo(NodeKind.DEBEZIUM);
