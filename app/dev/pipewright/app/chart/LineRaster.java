@@ -7,13 +7,12 @@ import java.util.Arrays;
  * chart can hand prism one image instead of thousands of stroked segments (which its software
  * pipeline rasterises at about a microsecond each). A pixel's coverage falls off linearly with the
  * distance from its centre to the line (full within half the width minus half a pixel, none past
- * half the width plus half a pixel), which sums to the line's width across it like an exact area
+ * half the width plus half a pixel), which sums to the line's width across it as an exact area
  * coverage would. One line's segments are merged by taking the larger coverage, so joins and
  * overlaps are not painted twice; then {@link #paint(int)} lays the line over the pixels in its
  * colour. Pixels outside the array are dropped (the array is the clip). No JavaFX.
  */
 public final class LineRaster {
-  public static long EVALS;
   private int width;
   private int height;
   private int[] pixels = new int[0];
@@ -117,15 +116,29 @@ public final class LineRaster {
       }
       ends(base, r0, m0 - 1, cx, x1, y1, x2, y2, reach);
       double across = ex * uy - (m0 + 0.5 - y1) * ux;
-      float[] cv = cover;
-      float fr = (float) reach;
-      float fa = (float) across;
-      float fu = (float) ux;
-      for (int k = 0, n = m1 - m0, i = base + m0; k <= n; k++, i++) {
-        float d = fa - k * fu;
-        float a = fr - (d < 0 ? -d : d);
-        if (a > cv[i]) {
-          cv[i] = a < 1 ? a : 1;
+      if (ux == 0) {
+        // a vertical run: the same cover all along it
+        float a = (float) Math.min(1, reach - Math.abs(across));
+        if (a >= 1) {
+          Arrays.fill(cover, base + m0, base + m1 + 1, 1f);
+        } else if (a > 0) {
+          for (int i = base + m0, end = base + m1; i <= end; i++) {
+            if (a > cover[i]) {
+              cover[i] = a;
+            }
+          }
+        }
+      } else {
+        float[] cv = cover;
+        float fr = (float) reach;
+        float fa = (float) across;
+        float fu = (float) ux;
+        for (int k = 0, n = m1 - m0, i = base + m0; k <= n; k++, i++) {
+          float d = fa - k * fu;
+          float a = fr - (d < 0 ? -d : d);
+          if (a > cv[i]) {
+            cv[i] = a < 1 ? a : 1;
+          }
         }
       }
       ends(base, m1 + 1, r1, cx, x1, y1, x2, y2, reach);
@@ -156,10 +169,14 @@ public final class LineRaster {
     int red = rgb >>> 16 & 0xff;
     int green = rgb >>> 8 & 0xff;
     int blue = rgb & 0xff;
+    int opaque = 0xff000000 | rgb;
     for (int c = firstColumn; c <= lastColumn; c++) {
       for (int r = top[c], i = r * width + c, k = c * height + r; r <= bottom[c]; r++, i += width, k++) {
         float a = cover[k];
-        if (a > 0) {
+        if (a >= 1) {
+          cover[k] = 0;
+          pixels[i] = opaque;
+        } else if (a > 0) {
           cover[k] = 0;
           int a8 = (int) (a * 255 + 0.5f);
           int keep = 255 - a8;
