@@ -61,9 +61,14 @@ public final class LineRaster {
     double reach = lineWidth / 2 + 0.5;
     double dx = x2 - x1;
     double dy = y2 - y1;
+    if (dx == 0 && dy != 0) {
+      vertical(x1, Math.min(y1, y2), Math.max(y1, y2), reach);
+      return;
+    }
     double len = Math.sqrt(dx * dx + dy * dy);
     double ux = len == 0 ? 1 : dx / len;
     double uy = len == 0 ? 0 : dy / len;
+    double perUy = uy == 0 ? 0 : 1 / uy;
     double xlo = Math.min(x1, x2);
     double xhi = Math.max(x1, x2);
     double slope = dx == 0 ? 0 : dy / dx;
@@ -98,11 +103,11 @@ public final class LineRaster {
       double first;
       double last;
       if (uy > 0) {
-        first = Math.ceil(-along0 / uy);
-        last = Math.floor((len - along0) / uy);
+        first = Math.ceil(-along0 * perUy);
+        last = Math.floor((len - along0) * perUy);
       } else if (uy < 0) {
-        first = Math.ceil((len - along0) / uy);
-        last = Math.floor(-along0 / uy);
+        first = Math.ceil((len - along0) * perUy);
+        last = Math.floor(-along0 * perUy);
       } else {
         boolean inside = along0 >= 0 && along0 <= len;
         first = inside ? 0 : 1;
@@ -149,7 +154,74 @@ public final class LineRaster {
     }
   }
 
+  /** A vertical run, half of a decimated chart line: each column at one distance from it, round ends. */
+  private void vertical(double x, double ylo, double yhi, double reach) {
+    int c0 = Math.max(0, (int) Math.floor(x - reach));
+    int c1 = Math.min(width - 1, (int) Math.floor(x + reach));
+    int r0 = Math.max(0, (int) Math.floor(ylo - reach));
+    int r1 = Math.min(height - 1, (int) Math.floor(yhi + reach));
+    if (c0 > c1 || r0 > r1) {
+      return;
+    }
+    // rows whose centres lie between the ends take the distance across; the others the distance to an end
+    int m0 = Math.max(r0, (int) Math.ceil(ylo - 0.5));
+    int m1 = Math.min(r1, (int) Math.floor(yhi - 0.5));
+    double reach2 = reach * reach;
+    for (int c = c0; c <= c1; c++) {
+      double ex = c + 0.5 - x;
+      float across = (float) (reach - Math.abs(ex));
+      if (across <= 0) {
+        continue;
+      }
+      int base = c * height;
+      if (across >= 1) {
+        if (m0 <= m1) {
+          Arrays.fill(cover, base + m0, base + m1 + 1, 1f);
+        }
+      } else {
+        for (int i = base + m0, end = base + m1; i <= end; i++) {
+          if (across > cover[i]) {
+            cover[i] = across;
+          }
+        }
+      }
+      for (int r = r0; r <= r1; r++) {
+        if (r == m0 && m0 <= m1) {
+          r = m1;
+          continue;
+        }
+        double ey = r + 0.5 < ylo ? r + 0.5 - ylo : r + 0.5 - yhi;
+        double d2 = ex * ex + ey * ey;
+        if (d2 < reach2) {
+          int i = base + r;
+          float a = (float) (reach - Math.sqrt(d2));
+          if (a > cover[i]) {
+            cover[i] = a < 1 ? a : 1;
+          }
+        }
+      }
+      if (r0 < top[c]) {
+        top[c] = r0;
+      }
+      if (r1 > bottom[c]) {
+        bottom[c] = r1;
+      }
+    }
+    firstColumn = Math.min(firstColumn, c0);
+    lastColumn = Math.max(lastColumn, c1);
+  }
+
+  /** Rows {@code from..to} of a column that project beyond the segment's ends: only those near an end are covered. */
   private void ends(int base, int from, int to, double cx, double x1, double y1, double x2, double y2, double reach) {
+    if (from > to) {
+      return;
+    }
+    // a row next to both ends is looked at twice, which the max makes harmless
+    near(base, Math.max(from, (int) Math.floor(y1 - reach)), Math.min(to, (int) Math.floor(y1 + reach)), cx, x1, y1, x2, y2, reach);
+    near(base, Math.max(from, (int) Math.floor(y2 - reach)), Math.min(to, (int) Math.floor(y2 + reach)), cx, x1, y1, x2, y2, reach);
+  }
+
+  private void near(int base, int from, int to, double cx, double x1, double y1, double x2, double y2, double reach) {
     double reach2 = reach * reach;
     for (int r = from; r <= to; r++) {
       double cy = r + 0.5;

@@ -390,17 +390,22 @@ public final class TimeSeriesChart extends BorderPane {
     }
     raster.reset(rw, rh);
     double lineWidth = LINE_WIDTH * scale;
+    double perValue = (py1 - py0) / (vhi - vlo); // as y(v), without a division per point
     for (int s = 0; s < series; s++) {
       ColumnDecimator.decimate(data, s, t0, t1, px0, px1 - px0, maxGapMillis, line);
       int n = line.size();
+      double px = 0;
+      double py = 0;
       for (int i = 0; i < n; i++) {
         double x = (line.x(i) - ox) * scale;
-        double y = (y(line.y(i)) - oy) * scale;
+        double y = (py1 - oy - (line.y(i) - vlo) * perValue) * scale;
         if (!line.startsStroke(i)) {
-          raster.segment((line.x(i - 1) - ox) * scale, (y(line.y(i - 1)) - oy) * scale, x, y, lineWidth);
+          raster.segment(px, py, x, y, lineWidth);
         } else if (i + 1 == n || line.startsStroke(i + 1)) {
           raster.segment(x, y, x + scale, y, lineWidth); // a lone point still shows
         }
+        px = x;
+        py = y;
       }
       raster.paint(rgb(colour(s)));
     }
