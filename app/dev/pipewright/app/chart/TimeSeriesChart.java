@@ -48,8 +48,9 @@ import javax.imageio.ImageIO;
 
 /**
  * A line chart of a {@link SeriesHistory} drawn on a canvas: time and value axes with nice ticks,
- * one line per series (at most four points per pixel column, so a redraw costs in proportion to
- * the width, not the points), an optional SLO threshold as a dashed red line, a legend, and a
+ * one line per series (at most two points per pixel column, so a redraw costs in proportion to
+ * the width, not the points; the lines are rasterised by {@link LineRaster} and drawn as one
+ * image), an optional SLO threshold as a dashed red line, a legend, and a
  * crosshair whose tooltip lists the time and every series' value under the mouse. The node tree
  * is built once; {@link #refresh()} redraws only when the data changed. A context menu and an
  * Export button save the chart as PNG and its data as CSV, both written atomically.
@@ -94,6 +95,7 @@ public final class TimeSeriesChart extends BorderPane {
   private final LineRaster raster = new LineRaster();
   private final WritableImage[] lineImages = new WritableImage[2];
   private int drawnFrames;
+  private double drawnScale = 1;
   private final Pane plot = new Pane() {
     @Override
     protected void layoutChildren() {
@@ -234,7 +236,7 @@ public final class TimeSeriesChart extends BorderPane {
   public void refresh() {
     updateLegend();
     if (data != drawnData || data != null && data.revision() != drawnRevision || base.getWidth() != drawnW
-        || base.getHeight() != drawnH) {
+        || base.getHeight() != drawnH || renderScale() != drawnScale) {
       draw();
     }
     drawHover();
@@ -259,6 +261,7 @@ public final class TimeSeriesChart extends BorderPane {
     double h = base.getHeight();
     drawnW = w;
     drawnH = h;
+    drawnScale = renderScale();
     drawnData = data;
     drawnRevision = data == null ? -1 : data.revision();
     g.setFill(Color.WHITE);
@@ -382,7 +385,7 @@ public final class TimeSeriesChart extends BorderPane {
     int oy = (int) Math.floor(py0 - 2);
     int w = (int) Math.ceil(px1) - ox;
     int h = (int) Math.ceil(py1) - oy;
-    double scale = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getRenderScaleX();
+    double scale = drawnScale;
     int rw = (int) Math.ceil(w * scale);
     int rh = (int) Math.ceil(h * scale);
     if (rw < 1 || rh < 1) {
@@ -417,6 +420,11 @@ public final class TimeSeriesChart extends BorderPane {
     }
     img.getPixelWriter().setPixels(0, 0, rw, rh, PixelFormat.getIntArgbPreInstance(), raster.pixels(), 0, rw);
     g.drawImage(img, ox, oy, w, h);
+  }
+
+  /** Pixels per unit on the window's screen (2 on a HiDPI one), so the lines' image stays sharp there. */
+  private double renderScale() {
+    return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getRenderScaleX();
   }
 
   private static int rgb(Color c) {
