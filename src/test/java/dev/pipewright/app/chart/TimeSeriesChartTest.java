@@ -1,6 +1,7 @@
 package dev.pipewright.app.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -161,14 +162,131 @@ class TimeSeriesChartTest {
     assertThat(errors).singleElement().asString().startsWith("Could not save " + blocked.resolve("lag.csv"));
   }
 
+  @Test
+  void twentySeriesOfAnHourAreEachDrawnInTheirColourAtTheHeightOfTheirValue() throws Exception {
+    SeriesHistory twenty = new SeriesHistory(3600, Duration.ofSeconds(1), Duration.ofHours(1));
+    for (int i = 0; i < 3600; i++) {
+      Map<String, Double> row = new LinkedHashMap<>();
+      for (int s = 0; s < 20; s++) {
+        if (s != 0 || i < 1500 || i >= 2100) { // group-0 was gone for ten minutes
+          row.put("group-" + s, s + 1.0);
+        }
+      }
+      twenty.record(T0.plusSeconds(i), row);
+    }
+    Stage own = WaitForAsyncUtils.asyncFx(() -> {
+      TimeSeriesChart c = new TimeSeriesChart("Consumer lag", "s");
+      c.setData(twenty, Double.NaN);
+      Stage st = new Stage();
+      st.setScene(new Scene(c, 900, 700));
+      st.show();
+      return st;
+    }).get(30, TimeUnit.SECONDS);
+    TimeSeriesChart big = (TimeSeriesChart) own.getScene().getRoot();
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.image.WritableImage img = WaitForAsyncUtils.asyncFx(() -> big.snapshot(null, null)).get(30, TimeUnit.SECONDS);
+    WaitForAsyncUtils.asyncFx(own::hide).get(10, TimeUnit.SECONDS);
+    screenshot("chart-20-series.png", img);
+    Bounds plot = WaitForAsyncUtils.asyncFx(() -> big.getCenter().getBoundsInParent()).get(10, TimeUnit.SECONDS);
+    int top = (int) plot.getMinY();
+    int bottom = (int) plot.getMaxY() - 20; // above the time labels
+    int width = (int) img.getWidth();
+
+    // each series' row: where it shows strongest in most columns (a light colour also matches the
+    // soft edges of a darker one of the same hue, so one column alone could mislead)
+    int[] rowOf = new int[20];
+    int first = width;
+    int last = 0;
+    for (int s = 0; s < 20; s++) {
+      Map<Integer, Integer> votes = new java.util.HashMap<>();
+      for (int x = 0; x < width; x++) {
+        int best = -1;
+        double strongest = 0.7;
+        for (int y = top; y < bottom; y++) {
+          double a = coverage(img.getPixelReader().getArgb(x, y), TimeSeriesChart.colour(s));
+          if (a >= strongest) {
+            strongest = a;
+            best = y;
+          }
+        }
+        if (best >= 0) {
+          votes.merge(best, 1, Integer::sum);
+          if (s == 1) { // always present: where it is drawn is the plot
+            first = Math.min(first, x);
+            last = Math.max(last, x);
+          }
+        }
+      }
+      rowOf[s] = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+    assertThat(last - first).as("plot width").isGreaterThan(700);
+    // every series drawn across the whole plot, flat at its row, without gaps
+    for (int s = 1; s < 20; s++) {
+      for (int x = first; x <= last; x++) {
+        assertThat(strength(img, x, rowOf[s], TimeSeriesChart.colour(s))).as("group-%d in column %d", s, x)
+            .isGreaterThanOrEqualTo(0.7);
+      }
+    }
+    // a value higher up by the same step each time: the lines sit at their values
+    double step = (rowOf[1] - rowOf[19]) / 18.0;
+    assertThat(step).isGreaterThan(10);
+    for (int s = 1; s < 20; s++) {
+      assertThat((double) rowOf[s - 1] - rowOf[s]).as("group-%d above group-%d", s, s - 1).isCloseTo(step, within(1.5));
+    }
+    // group-0 is missing for ten of the sixty minutes, and only there
+    List<Integer> missing = new ArrayList<>();
+    for (int x = first; x <= last; x++) {
+      if (strength(img, x, rowOf[0], TimeSeriesChart.colour(0)) < 0.2) {
+        missing.add(x);
+      }
+    }
+    assertThat(missing).isNotEmpty();
+    assertThat(missing.get(missing.size() - 1) - missing.get(0) + 1).as("one gap").isEqualTo(missing.size());
+    assertThat((double) missing.size()).isCloseTo((last - first) * 600 / 3599.0, within(4.0));
+    assertThat((double) missing.get(0) - first).isCloseTo((last - first) * 1500 / 3599.0, within(4.0));
+  }
+
+  /** The strongest showing of colour {@code c} within a pixel of row {@code y} in column {@code x}. */
+  private static double strength(javafx.scene.image.WritableImage img, int x, int y, javafx.scene.paint.Color c) {
+    double a = 0;
+    for (int dy = -1; dy <= 1; dy++) {
+      a = Math.max(a, coverage(img.getPixelReader().getArgb(x, y + dy), c));
+    }
+    return a;
+  }
+
+  /** How much of {@code c} the pixel is, laid over white (or the near-white grid); -1 if it is not that colour at all. */
+  private static double coverage(int argb, javafx.scene.paint.Color c) {
+    double[] p = {argb >> 16 & 0xff, argb >> 8 & 0xff, argb & 0xff};
+    double[] q = {c.getRed() * 255, c.getGreen() * 255, c.getBlue() * 255};
+    double num = 0;
+    double den = 0;
+    for (int k = 0; k < 3; k++) {
+      num += (255 - p[k]) * (255 - q[k]);
+      den += (255 - q[k]) * (255 - q[k]);
+    }
+    double a = num / den;
+    if (a > 1.05) {
+      return -1; // a darker colour of the same hue: another series
+    }
+    for (int k = 0; k < 3; k++) {
+      if (Math.abs(p[k] - (255 - a * (255 - q[k]))) > 12) {
+        return -1;
+      }
+    }
+    return a;
+  }
+
   private static int argb(javafx.scene.paint.Color c) {
     return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
         | (int) Math.round(c.getBlue() * 255);
   }
 
   private void screenshot(String name) throws Exception {
-    javafx.scene.image.WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null))
-        .get(30, TimeUnit.SECONDS);
+    screenshot(name, WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null)).get(30, TimeUnit.SECONDS));
+  }
+
+  private static void screenshot(String name, javafx.scene.image.WritableImage img) throws Exception {
     int w = (int) img.getWidth();
     int h = (int) img.getHeight();
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
