@@ -40,6 +40,27 @@ public final class KafkaClientConfig {
     return p;
   }
 
+  /**
+   * Properties for a plain consumer (no group, never commits) on the same connection and security
+   * settings as {@code clientProperties} (an Admin client's, from {@link #adminProperties}): the
+   * lag collector's log-end reader and its record-time reader.
+   */
+  static Properties consumerProperties(Properties clientProperties, String clientId) {
+    Properties props = new Properties();
+    for (String k : clientProperties.stringPropertyNames()) {
+      if (k.equals("bootstrap.servers") || k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")
+          || k.startsWith("socket.connection.setup.") || k.startsWith("reconnect.backoff.")
+          || k.equals("client.dns.lookup") || k.equals("request.timeout.ms") || k.equals("default.api.timeout.ms")) {
+        props.put(k, clientProperties.getProperty(k));
+      }
+    }
+    props.put("bootstrap.servers", String.valueOf(clientProperties.get("bootstrap.servers")));
+    props.put("client.id", clientId);
+    props.put("enable.auto.commit", "false");
+    props.put("allow.auto.create.topics", "false");
+    return props;
+  }
+
   private static void security(Cluster cluster, Properties p) {
     try {
       p.putAll(KafkaClientSecurity.resolved(cluster));

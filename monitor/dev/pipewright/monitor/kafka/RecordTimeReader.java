@@ -29,19 +29,9 @@ final class RecordTimeReader implements AutoCloseable {
   private Map<TopicPartition, Map<Long, Stamp>> known = new HashMap<>();
 
   RecordTimeReader(Properties clientProperties, Duration budget) {
-    this.props = new Properties();
     // connection and security settings are the Admin client's; the rest is a reader's
-    for (String k : clientProperties.stringPropertyNames()) {
-      if (k.equals("bootstrap.servers") || k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")
-          || k.equals("client.dns.lookup") || k.equals("request.timeout.ms")) {
-        props.put(k, clientProperties.getProperty(k));
-      }
-    }
-    props.put("bootstrap.servers", String.valueOf(clientProperties.get("bootstrap.servers")));
-    props.put("client.id", "pipewright-lag-record-times");
-    props.put("enable.auto.commit", "false");
+    this.props = KafkaClientConfig.consumerProperties(clientProperties, "pipewright-lag-record-times");
     props.put("auto.offset.reset", "earliest");
-    props.put("allow.auto.create.topics", "false");
     // one small batch per partition is enough to see the first record's timestamp
     props.put("max.partition.fetch.bytes", "1024");
     props.put("fetch.max.bytes", String.valueOf(4 << 20));

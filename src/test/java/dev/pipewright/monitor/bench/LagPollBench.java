@@ -184,6 +184,14 @@ public final class LagPollBench {
     final double[] toolCreated = new double[ROUNDS];
     final double[] fetchOnly = new double[ROUNDS];
     final double[] endsOnly = new double[ROUNDS];
+    final double[] consumerEndsOnly = new double[ROUNDS];
+    final long[] endsRequests = new long[ROUNDS];
+    final long[] consumerEndsRequests = new long[ROUNDS];
+    final double[] bothAdmin = new double[ROUNDS];
+    final double[] bothMixed = new double[ROUNDS];
+    final double[] bothTwoAdmins = new double[ROUNDS];
+    final Admin secondAdmin;
+    final KafkaConsumer<byte[], byte[]> consumer;
     final long[] ourRequests = new long[ROUNDS];
     final long[] toolRequests = new long[ROUNDS];
     final double[] loads = new double[ROUNDS];
@@ -201,6 +209,7 @@ public final class LagPollBench {
       collector = KafkaLagCollector.create(props, Clock.systemUTC());
       tool = new ToolService(bootstrap, names);
       admin = Admin.create(props);
+      secondAdmin = Admin.create(props);
       collector.poll(names); // warm-up: JIT, metadata, connections
       collector.poll(names);
       tool.describe();
@@ -208,6 +217,10 @@ public final class LagPollBench {
       admin.listConsumerGroupOffsets(specs).all().get().values()
           .forEach(m -> m.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
       admin.listOffsets(latest).all().get();
+      consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap), new ByteArrayDeserializer(),
+          new ByteArrayDeserializer());
+      consumer.endOffsets(latest.keySet());
+      secondAdmin.listOffsets(latest).all().get();
     }
 
     void round(int round) throws Exception {
@@ -245,9 +258,36 @@ public final class LagPollBench {
       start = System.nanoTime();
       admin.listConsumerGroupOffsets(specs).all().get();
       fetchOnly[round] = (System.nanoTime() - start) / 1e6;
+      brokerBefore = brokerRequests();
       start = System.nanoTime();
       admin.listOffsets(latest).all().get();
       endsOnly[round] = (System.nanoTime() - start) / 1e6;
+      endsRequests[round] = brokerRequests() - brokerBefore;
+      // the same log ends through a consumer's offset fetcher: one map, no future per partition
+      brokerBefore = brokerRequests();
+      start = System.nanoTime();
+      consumer.endOffsets(latest.keySet());
+      consumerEndsOnly[round] = (System.nanoTime() - start) / 1e6;
+      consumerEndsRequests[round] = brokerRequests() - brokerBefore;
+      // both calls at once, as a poll sends them (0111): on one Admin connection the broker answers
+      // them one after the other; the consumer's own connection lets it work on both at once
+      start = System.nanoTime();
+      var offsets = admin.listConsumerGroupOffsets(specs).all();
+      var ends = admin.listOffsets(latest).all();
+      offsets.get();
+      ends.get();
+      bothAdmin[round] = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
+      offsets = admin.listConsumerGroupOffsets(specs).all();
+      consumer.endOffsets(latest.keySet());
+      offsets.get();
+      bothMixed[round] = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
+      offsets = admin.listConsumerGroupOffsets(specs).all();
+      ends = secondAdmin.listOffsets(latest).all();
+      offsets.get();
+      ends.get();
+      bothTwoAdmins[round] = (System.nanoTime() - start) / 1e6;
     }
 
     void print() {
@@ -267,6 +307,14 @@ public final class LagPollBench {
           median(oursCpu), median(toolCpu));
       System.out.printf(Locale.ROOT, "  Admin calls alone, one after the other: offset fetch %.0f ms + list offsets %.0f ms%n",
           median(fetchOnly), median(endsOnly));
+      System.out.printf(Locale.ROOT, "  log ends alone: Admin listOffsets %.0f ms (%.0f-%.0f), %s broker requests | "
+              + "consumer endOffsets %.0f ms (%.0f-%.0f), %s broker requests%n",
+          median(endsOnly), min(endsOnly), max(endsOnly), range(endsRequests), median(consumerEndsOnly),
+          min(consumerEndsOnly), max(consumerEndsOnly), range(consumerEndsRequests));
+      System.out.printf(Locale.ROOT, "  offset fetch and log ends at once: both on one Admin %.0f ms (%.0f-%.0f) | "
+              + "log ends on a consumer %.0f ms (%.0f-%.0f) | on a second Admin %.0f ms (%.0f-%.0f)%n",
+          median(bothAdmin), min(bothAdmin), max(bothAdmin), median(bothMixed), min(bothMixed), max(bothMixed),
+          median(bothTwoAdmins), min(bothTwoAdmins), max(bothTwoAdmins));
     }
 
     static double min(double[] xs) {
@@ -288,6 +336,8 @@ public final class LagPollBench {
       collector.close();
       tool.close();
       admin.close();
+      consumer.close();
+      secondAdmin.close();
     }
   }
 
