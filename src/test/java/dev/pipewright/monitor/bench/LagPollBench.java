@@ -50,6 +50,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class LagPollBench {
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  /** Classes of another commit's collector (e.g. a build of the commit before a change), polled in the same rounds. */
+  private static final String BASELINE = System.getProperty("bench.baseline");
   private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private LagPollBench() {}
@@ -174,6 +176,10 @@ public final class LagPollBench {
     final List<String> names;
     final Properties props = new Properties();
     final KafkaLagCollector collector;
+    /** The same collector as built from another commit's classes (bench.baseline), or null. */
+    final Baseline baseline;
+    final double[] baselineKept = new double[ROUNDS];
+    final double[] baselineCpu = new double[ROUNDS];
     final ToolService tool;
     final Admin admin;
     final Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
@@ -210,7 +216,12 @@ public final class LagPollBench {
       tool = new ToolService(bootstrap, names);
       admin = Admin.create(props);
       secondAdmin = Admin.create(props);
+      baseline = BASELINE == null ? null : new Baseline(BASELINE, props);
       collector.poll(names); // warm-up: JIT, metadata, connections
+      if (baseline != null) {
+        baseline.poll(names);
+        baseline.poll(names);
+      }
       collector.poll(names);
       tool.describe();
       names.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
@@ -228,6 +239,10 @@ public final class LagPollBench {
       // start each case on a collected heap: otherwise the first case of a round pays for the
       // garbage of the last one (the tool's 50,000-row tables) with a GC pause inside its timing
       System.gc();
+      if (baseline != null && round % 2 == 1) {
+        baselineRound(round); // before ours in odd rounds, after in even ones: neither always goes first
+        System.gc();
+      }
       long brokerBefore = brokerRequests();
       long cpu = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
@@ -237,6 +252,10 @@ public final class LagPollBench {
       ourRequests[round] = brokerRequests() - brokerBefore;
       clientMetric = r.requests();
       groupPartitions = r.groups().stream().mapToInt(g -> g.partitions().size()).sum();
+      if (baseline != null && round % 2 == 0) {
+        baselineRound(round);
+        System.gc();
+      }
       brokerBefore = brokerRequests();
       cpu = THREADS.getCurrentThreadCpuTime();
       start = System.nanoTime();
@@ -290,6 +309,15 @@ public final class LagPollBench {
       bothTwoAdmins[round] = (System.nanoTime() - start) / 1e6;
     }
 
+    void baselineRound(int round) throws Exception {
+      System.gc();
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      baseline.poll(names);
+      baselineKept[round] = (System.nanoTime() - t0) / 1e6;
+      baselineCpu[round] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
+    }
+
     void print() {
       System.out.printf(Locale.ROOT, "[%s] %d groups, %d group-partitions, median of %d, load %.1f-%.1f%n",
           network, names.size(), groupPartitions, ROUNDS, Arrays.stream(loads).min().orElse(0),
@@ -300,6 +328,11 @@ public final class LagPollBench {
           median(oursKept), min(oursKept), max(oursKept), range(ourRequests), clientMetric,
           median(toolKept), min(toolKept), max(toolKept), range(toolRequests), toolRows,
           median(toolKept) / median(oursKept));
+      if (baseline != null) {
+        System.out.printf(Locale.ROOT, "  baseline collector (%s), client kept, same rounds: %6.0f ms (%.0f-%.0f), CPU %.0f ms | "
+                + "this one %.2fx faster%n", BASELINE, median(baselineKept), min(baselineKept), max(baselineKept),
+            median(baselineCpu), median(baselineKept) / median(oursKept));
+      }
       System.out.printf(Locale.ROOT, "  client created:  collector %6.0f ms (%.0f-%.0f) | tool %6.0f ms (%.0f-%.0f) | %.1fx%n",
           median(oursCreated), min(oursCreated), max(oursCreated), median(toolCreated), min(toolCreated),
           max(toolCreated), median(toolCreated) / median(oursCreated));
@@ -334,6 +367,9 @@ public final class LagPollBench {
     @Override
     public void close() throws Exception {
       collector.close();
+      if (baseline != null) {
+        baseline.close();
+      }
       tool.close();
       admin.close();
       consumer.close();
@@ -380,6 +416,47 @@ public final class LagPollBench {
       double perPoll = den == 0 ? 0 : num / den;
       System.out.printf(Locale.ROOT, "loop: heap slope %.4f MB per 1,000 polls = %.3f MB per simulated hour (1,800 polls)%n",
           perPoll * 1000, perPoll * 1800);
+    }
+  }
+
+  /**
+   * A collector from another build's classes ({@code bench.baseline}: a directory holding at least
+   * the classes of {@code dev.pipewright.monitor.kafka} and {@code dev.pipewright.monitor.lag}),
+   * loaded child-first beside this one, so before and after are timed in the same rounds under the
+   * same load. Everything else (Kafka, the report types) comes from this build.
+   */
+  static final class Baseline implements AutoCloseable {
+    private final Object collector;
+    private final java.lang.reflect.Method poll;
+
+    Baseline(String classes, Properties props) throws Exception {
+      Path dir = Path.of(classes);
+      ClassLoader parent = LagPollBench.class.getClassLoader();
+      ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, parent) {
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+          synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null && Files.exists(dir.resolve(name.replace('.', '/') + ".class"))
+                && (name.startsWith("dev.pipewright.monitor.kafka.") || name.startsWith("dev.pipewright.monitor.lag."))) {
+              c = findClass(name);
+            }
+            return c != null ? c : super.loadClass(name, resolve);
+          }
+        }
+      };
+      Class<?> type = loader.loadClass("dev.pipewright.monitor.kafka.KafkaLagCollector");
+      collector = type.getMethod("create", Properties.class, Clock.class).invoke(null, props, Clock.systemUTC());
+      poll = type.getMethod("poll", java.util.Collection.class);
+    }
+
+    void poll(List<String> names) throws Exception {
+      poll.invoke(collector, names);
+    }
+
+    @Override
+    public void close() throws Exception {
+      ((AutoCloseable) collector).close();
     }
   }
 
