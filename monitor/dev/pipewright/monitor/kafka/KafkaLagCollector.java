@@ -51,6 +51,8 @@ public final class KafkaLagCollector implements AutoCloseable {
 
   private final Admin admin;
   private final KafkaConsumer<byte[], byte[]> endReader;
+  /** How long the log ends may take: the Admin's API timeout, at most the collector's own cap. */
+  private final Duration endsTimeout;
   private final Clock clock;
   private final String address;
   private final TimeLagEstimator estimator;
@@ -109,6 +111,8 @@ public final class KafkaLagCollector implements AutoCloseable {
     this.admin = Admin.create(clientProperties);
     this.endReader = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(clientProperties, "pipewright-lag-ends"),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.endsTimeout = Duration.ofMillis(Math.min(CALL_TIMEOUT_MS,
+        Long.parseLong(clientProperties.getProperty("default.api.timeout.ms", String.valueOf(CALL_TIMEOUT_MS)))));
     this.recordTimes = recordTimes;
     this.address = address;
     this.clock = clock;
@@ -202,7 +206,7 @@ public final class KafkaLagCollector implements AutoCloseable {
     Map<TopicPartition, Long> ends = Map.of();
     if (groups.equals(lastGroups) && !lastPartitions.isEmpty()) {
       try {
-        ends = endReader.endOffsets(lastPartitions);
+        ends = endReader.endOffsets(lastPartitions, endsTimeout);
       } catch (KafkaException e) {
         // e.g. a topic deleted since the last poll: every end is asked again below
       }
@@ -212,7 +216,7 @@ public final class KafkaLagCollector implements AutoCloseable {
     readEnds(ends);
     List<TopicPartition> again = place(groups, committed);
     if (!again.isEmpty()) {
-      readEnds(endReader.endOffsets(again));
+      readEnds(endReader.endOffsets(again, endsTimeout));
     }
     Instant at = clock.instant();
     return withRecordTimes(judge(groups, at), at);
