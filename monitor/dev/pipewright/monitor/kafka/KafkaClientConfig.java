@@ -41,23 +41,24 @@ public final class KafkaClientConfig {
   }
 
   /**
-   * Settings for a consumer of the monitor's own (no group, nothing committed) on the connection
-   * of {@code adminProperties}: its address, timeouts and security settings, and nothing of the
-   * Admin client's own.
+   * Properties for a plain consumer (no group, never commits) on the same connection and security
+   * settings as {@code clientProperties} (an Admin client's, from {@link #adminProperties}): the
+   * lag collector's log-end reader and its record-time reader.
    */
-  static Properties consumerProperties(Properties adminProperties, String clientId) {
-    Properties p = new Properties();
-    for (String k : adminProperties.stringPropertyNames()) {
-      if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")
-          || k.equals("client.dns.lookup") || k.equals("request.timeout.ms")) {
-        p.put(k, adminProperties.getProperty(k));
+  static Properties consumerProperties(Properties clientProperties, String clientId) {
+    Properties props = new Properties();
+    for (String k : clientProperties.stringPropertyNames()) {
+      if (k.equals("bootstrap.servers") || k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")
+          || k.startsWith("socket.connection.setup.") || k.startsWith("reconnect.backoff.")
+          || k.equals("client.dns.lookup") || k.equals("request.timeout.ms") || k.equals("default.api.timeout.ms")) {
+        props.put(k, clientProperties.getProperty(k));
       }
     }
-    p.put("bootstrap.servers", String.valueOf(adminProperties.get("bootstrap.servers")));
-    p.put("client.id", clientId);
-    p.put("enable.auto.commit", "false");
-    p.put("allow.auto.create.topics", "false");
-    return p;
+    props.put("bootstrap.servers", String.valueOf(clientProperties.get("bootstrap.servers")));
+    props.put("client.id", clientId);
+    props.put("enable.auto.commit", "false");
+    props.put("allow.auto.create.topics", "false");
+    return props;
   }
 
   private static void security(Cluster cluster, Properties p) {

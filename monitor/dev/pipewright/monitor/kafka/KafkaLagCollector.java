@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,32 +28,36 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Consumer lag per group, topic and partition, in messages and seconds, with Burrow statuses.
- * Each poll sends a fixed handful of Admin requests whatever the number of groups: one
+ * Each poll sends a fixed handful of requests whatever the number of groups: one Admin
  * {@code listConsumerGroupOffsets} for all groups at once (batched per coordinator) and one
- * {@code listOffsets(latest)} for all their partitions (batched per leader), sent together when the
- * groups are those of the last poll (docs/decisions/0111), plus the coordinator lookup. Lag in
- * messages is log end minus committed offset, the figure Kafka's consumer-groups tool prints.
- * Optionally reads record timestamps for lag in seconds on the first polls (0112). Not
- * thread-safe: one poll thread owns it.
+ * ListOffsets per leader for all their partitions, from a plain consumer's {@code endOffsets}
+ * (docs/decisions/0132), sent together when the groups are those of the last poll
+ * (docs/decisions/0111), plus the coordinator lookup. Lag in messages is log end minus committed
+ * offset, the figure Kafka's consumer-groups tool prints. Optionally reads record timestamps for
+ * lag in seconds on the first polls (0112). Not thread-safe: one poll thread owns it.
  */
 public final class KafkaLagCollector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaLagCollector.class);
   private static final long CALL_TIMEOUT_MS = 10_000;
 
   private final Admin admin;
-  private final boolean ownsAdmin;
+  private final KafkaConsumer<byte[], byte[]> endReader;
+  /** How long the log ends may take: the Admin's API timeout, at most the collector's own cap. */
+  private final Duration endsTimeout;
   private final Clock clock;
   private final String address;
   private final TimeLagEstimator estimator;
@@ -63,32 +66,79 @@ public final class KafkaLagCollector implements AutoCloseable {
   /** The groups' commits as they make them, or null to judge from polled offsets alone. */
   private final CommitLogFeed commitLog;
   private boolean commitLogFailureLogged;
-  /** The groups of the last poll and a list-offsets request for their partitions. */
+  private final Metric adminRequests;
+  private final Metric endReaderRequests;
+  /**
+   * All a poll keeps, by partition and by group-partition: one look-up per group-partition reaches
+   * its tables and window (the keyed maps of the estimator and Burrow took four).
+   */
+  private final Map<TopicPartition, PartitionSlot> partitionSlots = new HashMap<>();
+  private final Map<String, GroupSlots> groupSlots = new HashMap<>();
+  private long pollNo;
+  /** The groups of the last poll and their partitions, whose log ends the next poll asks early. */
   private Set<String> lastGroups = Set.of();
-  private Map<TopicPartition, OffsetSpec> lastLatest = Map.of();
+  private List<TopicPartition> lastPartitions = List.of();
 
-  private KafkaLagCollector(Admin admin, boolean ownsAdmin, String address, Clock clock, int samples,
-      int burrowWindow, RecordTimeReader recordTimes) {
-    this(admin, ownsAdmin, address, clock, samples, burrowWindow, recordTimes, null);
+  /** A partition's log-end samples and the log end read this poll. */
+  private static final class PartitionSlot {
+    final TopicPartition tp;
+    final TimeLagEstimator.Ring logEnds;
+    long end;
+    long endPoll = -1;
+    long seenPoll = -1;
+    long againPoll = -1;
+
+    PartitionSlot(TopicPartition tp, TimeLagEstimator.Ring logEnds) {
+      this.tp = tp;
+      this.logEnds = logEnds;
+    }
   }
 
-  private KafkaLagCollector(Admin admin, boolean ownsAdmin, String address, Clock clock, int samples,
+  /** A group-partition's committed offset this poll, its commit samples and Burrow window. */
+  private static final class Slot {
+    final PartitionSlot partition;
+    final TimeLagEstimator.Ring commits = TimeLagEstimator.newCommitTable();
+    final BurrowEvaluator.Window window;
+    long committed;
+    long seenPoll = -1;
+
+    Slot(PartitionSlot partition, BurrowEvaluator.Window window) {
+      this.partition = partition;
+      this.window = window;
+    }
+  }
+
+  /** A group's slots, and the same in topic-partition order (the report's), rebuilt when they change. */
+  private static final class GroupSlots {
+    final Map<TopicPartition, Slot> byPartition = new HashMap<>();
+    Slot[] sorted = new Slot[0];
+  }
+
+  private KafkaLagCollector(Properties clientProperties, String address, Clock clock, int samples,
       int burrowWindow, RecordTimeReader recordTimes, CommitLogFeed commitLog) {
-    this.admin = admin;
     this.commitLog = commitLog;
+    this.admin = Admin.create(clientProperties);
+    this.endReader = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(clientProperties, "pipewright-lag-ends"),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.endsTimeout = Duration.ofMillis(Math.min(CALL_TIMEOUT_MS,
+        Long.parseLong(clientProperties.getProperty("default.api.timeout.ms", String.valueOf(CALL_TIMEOUT_MS)))));
     this.recordTimes = recordTimes;
-    this.ownsAdmin = ownsAdmin;
     this.address = address;
     this.clock = clock;
     this.estimator = new TimeLagEstimator(samples);
     this.burrow = new BurrowEvaluator(burrowWindow, Duration.ofMinutes(5));
+    this.adminRequests = requestTotal(admin.metrics(), "admin-client-metrics");
+    this.endReaderRequests = requestTotal(endReader.metrics(), "consumer-metrics");
   }
 
-  /** A collector with its own Admin client built from {@code adminProperties}; closing closes it. */
+  /**
+   * A collector with its own clients built from {@code adminProperties} (an Admin client, and a
+   * consumer with the same connection and security settings for the log ends); closing closes them.
+   */
   public static KafkaLagCollector create(Properties adminProperties, Clock clock) {
     String address = String.valueOf(adminProperties.get("bootstrap.servers"));
-    return new KafkaLagCollector(Admin.create(adminProperties), true, address, clock,
-        TimeLagEstimator.DEFAULT_SAMPLES, BurrowEvaluator.DEFAULT_WINDOW, null);
+    return new KafkaLagCollector(adminProperties, address, clock, TimeLagEstimator.DEFAULT_SAMPLES,
+        BurrowEvaluator.DEFAULT_WINDOW, null, null);
   }
 
   /**
@@ -101,9 +151,8 @@ public final class KafkaLagCollector implements AutoCloseable {
    */
   public static KafkaLagCollector create(Properties adminProperties, Clock clock, Duration readBudget) {
     String address = String.valueOf(adminProperties.get("bootstrap.servers"));
-    return new KafkaLagCollector(Admin.create(adminProperties), true, address, clock,
-        TimeLagEstimator.DEFAULT_SAMPLES, BurrowEvaluator.DEFAULT_WINDOW,
-        new RecordTimeReader(adminProperties, readBudget));
+    return new KafkaLagCollector(adminProperties, address, clock, TimeLagEstimator.DEFAULT_SAMPLES,
+        BurrowEvaluator.DEFAULT_WINDOW, new RecordTimeReader(adminProperties, readBudget), null);
   }
 
   /**
@@ -114,9 +163,9 @@ public final class KafkaLagCollector implements AutoCloseable {
    */
   public static KafkaLagCollector withCommitLog(Properties adminProperties, Clock clock, Duration readBudget) {
     String address = String.valueOf(adminProperties.get("bootstrap.servers"));
-    return new KafkaLagCollector(Admin.create(adminProperties), true, address, clock,
-        TimeLagEstimator.DEFAULT_SAMPLES, BurrowEvaluator.DEFAULT_WINDOW,
-        new RecordTimeReader(adminProperties, readBudget), CommitLogFeed.start(adminProperties));
+    return new KafkaLagCollector(adminProperties, address, clock, TimeLagEstimator.DEFAULT_SAMPLES,
+        BurrowEvaluator.DEFAULT_WINDOW, new RecordTimeReader(adminProperties, readBudget),
+        CommitLogFeed.start(adminProperties));
   }
 
   /** Waits until the commit log is read from its end; false without one, on failure or timeout. */
@@ -131,12 +180,6 @@ public final class KafkaLagCollector implements AutoCloseable {
 
   /** Most partitions whose record timestamp is read in one poll (those with the largest lag first). */
   public static final int MAX_RECORD_READS = 2_000;
-
-  /** A collector over an Admin client the caller owns and closes. */
-  public static KafkaLagCollector over(Admin admin, String address, Clock clock) {
-    return new KafkaLagCollector(admin, false, address, clock, TimeLagEstimator.DEFAULT_SAMPLES,
-        BurrowEvaluator.DEFAULT_WINDOW, null);
-  }
 
   /**
    * Polls the lag of {@code groups} (all consumer groups of the cluster when empty, at the price of
@@ -188,50 +231,163 @@ public final class KafkaLagCollector implements AutoCloseable {
       specs.put(g, new ListConsumerGroupOffsetsSpec());
     }
     // The log ends of the partitions the same groups had last poll are asked for at the same time
-    // as the committed offsets (one round trip instead of two; see docs/decisions/0111). A
-    // partition that is new, or whose end was read before a commit beyond it, is asked again after.
-    KafkaFuture<Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo>> early =
-        groups.equals(lastGroups) && !lastLatest.isEmpty() ? admin.listOffsets(lastLatest).all() : null;
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
-        admin.listConsumerGroupOffsets(specs).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = Map.of();
-    if (early != null) {
+    // as the committed offsets (one round trip instead of two; see docs/decisions/0111), on the
+    // consumer's own connection so the broker works on both at once (0132). A partition that is
+    // new, or whose end was read before a commit beyond it, is asked again after.
+    KafkaFuture<Map<String, Map<TopicPartition, OffsetAndMetadata>>> offsets = admin.listConsumerGroupOffsets(specs).all();
+    Map<TopicPartition, Long> ends = Map.of();
+    if (groups.equals(lastGroups) && !lastPartitions.isEmpty()) {
       try {
-        ends = early.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        ends = endReader.endOffsets(lastPartitions, endsTimeout);
+      } catch (KafkaException e) {
         // e.g. a topic deleted since the last poll: every end is asked again below
       }
     }
-    Set<TopicPartition> partitions = new HashSet<>();
-    Map<TopicPartition, OffsetSpec> again = new HashMap<>();
-    for (Map<TopicPartition, OffsetAndMetadata> m : committed.values()) {
-      for (var e : m.entrySet()) {
-        if (e.getValue() != null) {
-          TopicPartition tp = e.getKey();
-          partitions.add(tp);
-          var end = ends.get(tp);
-          if (end == null || end.offset() < e.getValue().offset()) {
-            again.put(tp, OffsetSpec.latest());
-          }
-        }
-      }
-    }
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = offsets.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    pollNo++;
+    readEnds(ends);
+    List<TopicPartition> again = place(groups, committed);
     if (!again.isEmpty()) {
-      var more = admin.listOffsets(again).all().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-      ends = new HashMap<>(ends);
-      ends.putAll(more);
-    }
-    boolean unchanged = groups.equals(lastGroups) && partitions.equals(lastLatest.keySet());
-    if (!unchanged) {
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>(partitions.size() * 2);
-      for (TopicPartition tp : partitions) {
-        latest.put(tp, OffsetSpec.latest());
-      }
-      lastGroups = Set.copyOf(groups);
-      lastLatest = latest;
+      readEnds(endReader.endOffsets(again, endsTimeout));
     }
     Instant at = clock.instant();
-    return withRecordTimes(compute(groups, committed, partitions, ends, at, unchanged), at);
+    return withRecordTimes(judge(groups, at), at);
+  }
+
+  /** Sets this poll's log end on the partitions {@code ends} names (that have a slot). */
+  private void readEnds(Map<TopicPartition, Long> ends) {
+    for (var e : ends.entrySet()) {
+      PartitionSlot p = partitionSlots.get(e.getKey());
+      if (p != null && e.getValue() != null) {
+        p.end = e.getValue();
+        p.endPoll = pollNo;
+      }
+    }
+  }
+
+  /**
+   * Puts this poll's committed offsets in their slots (made for new group-partitions, dropped for
+   * gone ones) and gives the partitions whose log end is still to ask: not read yet this poll, or
+   * read below a committed offset this poll is the first to see (the end may have been read before
+   * that commit: 0111, 0132).
+   */
+  private List<TopicPartition> place(Set<String> groups, Map<String, Map<TopicPartition, OffsetAndMetadata>> committed) {
+    List<TopicPartition> again = new ArrayList<>();
+    List<PartitionSlot> seen = new ArrayList<>(partitionSlots.size());
+    boolean changed = !groups.equals(lastGroups);
+    for (String g : groups) {
+      GroupSlots gs = groupSlots.computeIfAbsent(g, k -> new GroupSlots());
+      int n = 0;
+      boolean added = false;
+      for (var e : committed.getOrDefault(g, Map.of()).entrySet()) {
+        if (e.getValue() == null) {
+          continue;
+        }
+        long offset = e.getValue().offset();
+        Slot s = gs.byPartition.get(e.getKey());
+        // an offset an earlier poll already read was committed before this poll's log ends were
+        // read, so an end below it is the truth (a commit beyond the log end), not a race
+        boolean readBefore = s != null && s.committed == offset;
+        if (s == null) {
+          s = new Slot(partitionSlots.computeIfAbsent(e.getKey(), tp -> new PartitionSlot(tp, estimator.newLogEndTable())),
+              burrow.newWindow());
+          gs.byPartition.put(e.getKey(), s);
+          added = true;
+        }
+        s.committed = offset;
+        s.seenPoll = pollNo;
+        n++;
+        PartitionSlot p = s.partition;
+        if (p.seenPoll != pollNo) {
+          p.seenPoll = pollNo;
+          seen.add(p);
+        }
+        if ((p.endPoll != pollNo || (p.end < offset && !readBefore)) && p.againPoll != pollNo) {
+          p.againPoll = pollNo;
+          again.add(p.tp);
+        }
+      }
+      if (added || n != gs.byPartition.size()) {
+        gs.byPartition.values().removeIf(s -> s.seenPoll != pollNo);
+        gs.sorted = gs.byPartition.values().toArray(new Slot[0]);
+        Arrays.sort(gs.sorted, BY_TOPIC_PARTITION);
+        changed = true;
+      }
+    }
+    if (changed || seen.size() != partitionSlots.size()) {
+      // forget what no polled group has any more, so memory stays flat when topics or groups go
+      groupSlots.keySet().retainAll(groups);
+      partitionSlots.values().removeIf(p -> p.seenPoll != pollNo);
+      List<TopicPartition> partitions = new ArrayList<>(seen.size());
+      seen.forEach(p -> partitions.add(p.tp));
+      lastGroups = Set.copyOf(groups);
+      lastPartitions = partitions;
+    }
+    return again;
+  }
+
+  private static final Comparator<Slot> BY_TOPIC_PARTITION =
+      Comparator.comparing((Slot s) -> s.partition.tp.topic()).thenComparingInt(s -> s.partition.tp.partition());
+
+  /**
+   * Our own work on one poll's answers, no I/O: lag, time lag, Burrow statuses, from the slots
+   * {@link #place} filled.
+   */
+  private List<GroupLag> judge(Set<String> groups, Instant at) {
+    long nowMs = at.toEpochMilli();
+    for (PartitionSlot p : partitionSlots.values()) {
+      if (p.endPoll == pollNo) {
+        TimeLagEstimator.recordLogEnd(p.logEnds, p.end, nowMs);
+      }
+    }
+    boolean fromLog = commitLogReadable();
+    if (fromLog) {
+      addLoggedCommits(groups);
+    }
+    List<GroupLag> out = new ArrayList<>(groups.size());
+    for (String group : groups) {
+      Slot[] slots = groupSlots.get(group).sorted;
+      List<PartitionLag> parts = new ArrayList<>(slots.length);
+      boolean err = false;
+      boolean warn = false;
+      long total = 0;
+      double maxSeconds = 0;
+      for (Slot s : slots) {
+        PartitionSlot p = s.partition;
+        if (p.endPoll != pollNo) {
+          continue;
+        }
+        long lag = p.end - s.committed;
+        TimeLagEstimator.Reading read = TimeLagEstimator.read(p.logEnds, s.commits, s.committed, nowMs);
+        PartitionStatus ps = fromLog ? burrow.seedAndJudge(s.window, s.committed, Math.max(0, lag), at)
+            : burrow.observeAndJudge(s.window, s.committed, Math.max(0, lag), at);
+        err |= ps.isError();
+        warn |= ps == PartitionStatus.WARN;
+        parts.add(new PartitionLag(group, p.tp.topic(), p.tp.partition(), s.committed, p.end, lag, read.lag(), ps,
+            read.timeToClear()));
+        total += Math.max(0, lag);
+        if (read.lag().known()) {
+          maxSeconds = Math.max(maxSeconds, read.lag().seconds());
+        }
+      }
+      GroupStatus status = err ? GroupStatus.ERR : warn ? GroupStatus.WARN : GroupStatus.OK;
+      out.add(new GroupLag(group, status, total, maxSeconds, parts));
+    }
+    return out;
+  }
+
+  /**
+   * One poll's own work on given answers, no I/O (for the CPU micro-benchmark): {@code ends} stands
+   * for both the early and the second log-end answers.
+   */
+  List<GroupLag> compute(Set<String> groups, Map<String, Map<TopicPartition, OffsetAndMetadata>> committed,
+      Map<TopicPartition, Long> ends, Instant at) {
+    pollNo++;
+    readEnds(ends);
+    if (!place(groups, committed).isEmpty()) {
+      readEnds(ends);
+    }
+    return judge(groups, at);
   }
 
   /**
@@ -301,38 +457,6 @@ public final class KafkaLagCollector implements AutoCloseable {
     return out;
   }
 
-  /**
-   * Our own work on one poll's answers, no I/O: lag, time lag, Burrow statuses. {@code unchanged}
-   * says the groups and partitions are those of the last poll, so there is nothing to forget.
-   */
-  List<GroupLag> compute(Set<String> groups, Map<String, Map<TopicPartition, OffsetAndMetadata>> committed,
-      Set<TopicPartition> partitions, Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends, Instant at,
-      boolean unchanged) {
-    for (TopicPartition tp : partitions) {
-      var end = ends.get(tp);
-      if (end != null) {
-        estimator.recordLogEnd(tp, end.offset(), at);
-      }
-    }
-    boolean fromLog = commitLogReadable();
-    if (fromLog) {
-      for (CommitLogFeed.GroupCommit c : commitLog.drain(groups)) {
-        var end = ends.get(new TopicPartition(c.topic(), c.partition()));
-        long lag = end == null ? 0 : Math.max(0, end.offset() - c.offset());
-        burrow.add(c.group(), c.topic(), c.partition(), new Commit(c.offset(), lag, c.at()));
-      }
-    }
-    List<GroupLag> out = new ArrayList<>(groups.size());
-    for (String g : groups) {
-      out.add(groupLag(g, committed.getOrDefault(g, Map.of()), ends, at, fromLog));
-    }
-    if (!unchanged) {
-      estimator.retainOnly(partitions);
-      burrow.retainGroups(Set.copyOf(groups));
-    }
-    return out;
-  }
-
   private boolean commitLogReadable() {
     if (commitLog == null) {
       return false;
@@ -346,59 +470,34 @@ public final class KafkaLagCollector implements AutoCloseable {
     return problem.isEmpty();
   }
 
-  private GroupLag groupLag(String group, Map<TopicPartition, OffsetAndMetadata> offsets,
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends, Instant at, boolean fromLog) {
-    long nowMs = at.toEpochMilli();
-    PartitionLag[] parts = new PartitionLag[offsets.size()];
-    int n = 0;
-    boolean err = false;
-    boolean warn = false;
-    long total = 0;
-    double maxSeconds = 0;
-    for (var e : offsets.entrySet()) {
-      TopicPartition tp = e.getKey();
-      var end = ends.get(tp);
-      if (e.getValue() == null || end == null) {
-        continue;
-      }
-      long committedOffset = e.getValue().offset();
-      long logEnd = end.offset();
-      long lag = logEnd - committedOffset;
-      TimeLagEstimator.Reading read = estimator.read(group, tp, committedOffset, nowMs);
-      PartitionStatus ps = fromLog
-          ? burrow.seedAndJudge(group, tp.topic(), tp.partition(), committedOffset, Math.max(0, lag), at)
-          : burrow.observeAndJudge(group, tp.topic(), tp.partition(), committedOffset, Math.max(0, lag), at);
-      err |= ps.isError();
-      warn |= ps == PartitionStatus.WARN;
-      parts[n++] = new PartitionLag(group, tp.topic(), tp.partition(), committedOffset, logEnd, lag, read.lag(), ps,
-          read.timeToClear());
-      total += Math.max(0, lag);
-      if (read.lag().known()) {
-        maxSeconds = Math.max(maxSeconds, read.lag().seconds());
+  /** Adds the commits the log showed since the last poll to the windows of the polled group-partitions. */
+  private void addLoggedCommits(Set<String> groups) {
+    for (CommitLogFeed.GroupCommit c : commitLog.drain(groups)) {
+      GroupSlots g = groupSlots.get(c.group());
+      Slot s = g == null ? null : g.byPartition.get(new TopicPartition(c.topic(), c.partition()));
+      if (s != null) {
+        long lag = s.partition.endPoll == pollNo ? Math.max(0, s.partition.end - c.offset()) : 0;
+        burrow.add(s.window, new Commit(c.offset(), lag, c.at()));
       }
     }
-    Arrays.sort(parts, 0, n, BY_TOPIC_PARTITION);
-    GroupStatus status = err ? GroupStatus.ERR : warn ? GroupStatus.WARN : GroupStatus.OK;
-    return new GroupLag(group, status, total, maxSeconds, Arrays.asList(parts).subList(0, n));
   }
-
-  private static final Comparator<PartitionLag> BY_TOPIC_PARTITION =
-      Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition);
 
   /** The requests this collector's clients have sent so far, from their own metrics. */
   public long requestsSent() {
-    return adminRequests() + (recordTimes == null ? 0 : recordTimes.requestsSent());
+    return count(adminRequests) + count(endReaderRequests) + (recordTimes == null ? 0 : recordTimes.requestsSent());
   }
 
-  private long adminRequests() {
-    for (Map.Entry<MetricName, ? extends Metric> e : admin.metrics().entrySet()) {
-      MetricName n = e.getKey();
-      if (n.name().equals("request-total") && n.group().equals("admin-client-metrics")) {
-        Object v = e.getValue().metricValue();
-        return v instanceof Number num ? num.longValue() : 0;
+  private static Metric requestTotal(Map<MetricName, ? extends Metric> metrics, String group) {
+    for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+      if (e.getKey().name().equals("request-total") && e.getKey().group().equals(group)) {
+        return e.getValue();
       }
     }
-    return 0;
+    return null;
+  }
+
+  private static long count(Metric m) {
+    return m != null && m.metricValue() instanceof Number n ? n.longValue() : 0;
   }
 
   @Override
@@ -409,8 +508,7 @@ public final class KafkaLagCollector implements AutoCloseable {
     if (recordTimes != null) {
       recordTimes.close();
     }
-    if (ownsAdmin) {
-      admin.close(Duration.ofSeconds(2));
-    }
+    endReader.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+    admin.close(Duration.ofSeconds(2));
   }
 }

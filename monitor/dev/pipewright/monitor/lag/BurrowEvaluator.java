@@ -2,11 +2,11 @@ package dev.pipewright.monitor.lag;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,7 +24,7 @@ public final class BurrowEvaluator {
 
   private final int windowSize;
   private final Duration singleCommitWindow;
-  private final Map<Key, ArrayDeque<Commit>> windows = new HashMap<>();
+  private final Map<Key, Window> windows = new HashMap<>();
 
   /**
    * @param singleCommitWindow how long a partition with only one commit seen may go without
@@ -43,11 +43,7 @@ public final class BurrowEvaluator {
 
   /** Adds a commit to the window of the partition, dropping the oldest when the window is full. */
   public void add(String group, String topic, int partition, Commit commit) {
-    ArrayDeque<Commit> w = windows.computeIfAbsent(new Key(group, topic, partition), k -> new ArrayDeque<>());
-    if (w.size() == windowSize) {
-      w.removeFirst();
-    }
-    w.addLast(commit);
+    windows.computeIfAbsent(new Key(group, topic, partition), k -> newWindow()).add(commit);
   }
 
   /**
@@ -55,8 +51,8 @@ public final class BurrowEvaluator {
    * the window (or the window is empty), otherwise only the newest commit's lag is refreshed.
    */
   public void observe(String group, String topic, int partition, long offset, long lag, Instant at) {
-    ArrayDeque<Commit> w = windows.get(new Key(group, topic, partition));
-    if (w != null && !w.isEmpty() && w.peekLast().offset() == offset) {
+    Window w = windows.get(new Key(group, topic, partition));
+    if (w != null && w.size > 0 && w.last().offset() == offset) {
       return;
     }
     add(group, topic, partition, new Commit(offset, lag, at));
@@ -67,14 +63,29 @@ public final class BurrowEvaluator {
    * loop's fast path.
    */
   public PartitionStatus observeAndJudge(String group, String topic, int partition, long offset, long lag, Instant at) {
-    ArrayDeque<Commit> w = windows.computeIfAbsent(new Key(group, topic, partition), k -> new ArrayDeque<>());
-    if (w.isEmpty() || w.peekLast().offset() != offset) {
-      if (w.size() == windowSize) {
-        w.removeFirst();
-      }
-      w.addLast(new Commit(offset, lag, at));
+    return observeAndJudge(windows.computeIfAbsent(new Key(group, topic, partition), k -> newWindow()), offset, lag,
+        at);
+  }
+
+  /**
+   * As {@link #observeAndJudge(String, String, int, long, long, Instant)} on a window the caller
+   * keeps in its own per-partition state (no look-up at all); {@link #retainGroups} never sees it.
+   */
+  public PartitionStatus observeAndJudge(Window w, long offset, long lag, Instant at) {
+    if (w.size == 0 || w.last().offset() != offset) {
+      w.add(new Commit(offset, lag, at));
     }
-    return lag <= 0 ? PartitionStatus.OK : evaluate(Arrays.asList(w.toArray(NO_COMMITS)), lag, at, singleCommitWindow);
+    return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow);
+  }
+
+  /** Adds a commit (from the commit log) to a window the caller keeps. */
+  public void add(Window w, Commit commit) {
+    w.add(commit);
+  }
+
+  /** A new, empty window of this evaluator's size, for a caller that keeps its own windows. */
+  public Window newWindow() {
+    return new Window(windowSize);
   }
 
   /**
@@ -83,19 +94,60 @@ public final class BurrowEvaluator {
    * the monitor started), so equal offsets in the window are real commits and mean STALL.
    */
   public PartitionStatus seedAndJudge(String group, String topic, int partition, long offset, long lag, Instant at) {
-    ArrayDeque<Commit> w = windows.computeIfAbsent(new Key(group, topic, partition), k -> new ArrayDeque<>());
-    if (w.isEmpty()) {
-      w.addLast(new Commit(offset, lag, at));
-    }
-    return lag <= 0 ? PartitionStatus.OK : evaluate(Arrays.asList(w.toArray(NO_COMMITS)), lag, at, singleCommitWindow);
+    return seedAndJudge(windows.computeIfAbsent(new Key(group, topic, partition), k -> newWindow()), offset, lag, at);
   }
 
-  private static final Commit[] NO_COMMITS = new Commit[0];
+  /** {@link #seedAndJudge(String, String, int, long, long, Instant)} on a window the caller keeps. */
+  public PartitionStatus seedAndJudge(Window w, long offset, long lag, Instant at) {
+    if (w.size == 0) {
+      w.add(new Commit(offset, lag, at));
+    }
+    return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow);
+  }
 
   /** The status of one partition at {@code now}, given its current lag. */
   public PartitionStatus status(String group, String topic, int partition, long currentLag, Instant now) {
-    ArrayDeque<Commit> w = windows.get(new Key(group, topic, partition));
-    return evaluate(w == null ? List.of() : List.copyOf(w), currentLag, now, singleCommitWindow);
+    Window w = windows.get(new Key(group, topic, partition));
+    return evaluate(w == null ? List.of() : List.copyOf(w.view), currentLag, now, singleCommitWindow);
+  }
+
+  /**
+   * One partition's last commits, oldest first, in a ring that drops the oldest when full. Judged in
+   * place through a list view: no copy per poll.
+   */
+  public static final class Window {
+    private final Commit[] ring;
+    private int start;
+    private int size;
+    private final List<Commit> view = new AbstractList<>() {
+      @Override
+      public Commit get(int i) {
+        Objects.checkIndex(i, size);
+        return ring[(start + i) % ring.length];
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+
+    private Window(int capacity) {
+      ring = new Commit[capacity];
+    }
+
+    private Commit last() {
+      return ring[(start + size - 1) % ring.length];
+    }
+
+    private void add(Commit c) {
+      if (size == ring.length) {
+        start = (start + 1) % ring.length;
+        size--;
+      }
+      ring[(start + size) % ring.length] = c;
+      size++;
+    }
   }
 
   /** Forgets windows of groups not in {@code liveGroups}. */

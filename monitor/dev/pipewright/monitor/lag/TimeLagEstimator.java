@@ -88,10 +88,36 @@ public final class TimeLagEstimator {
    */
   public Reading read(String group, TopicPartition tp, long committedOffset, long nowMs) {
     Ring le = logEnds.get(tp);
-    TimeLag lag = lag(le, committedOffset, nowMs);
-    Ring c = commits.computeIfAbsent(new GroupPartition(group, tp), k -> new Ring(COMMIT_SAMPLES));
-    c.add(committedOffset, nowMs, false);
-    return new Reading(lag, timeToClear(le, c, committedOffset));
+    return read(le == null ? EMPTY : le, commits.computeIfAbsent(new GroupPartition(group, tp),
+        k -> new Ring(COMMIT_SAMPLES)), committedOffset, nowMs);
+  }
+
+  private static final Ring EMPTY = new Ring(2);
+
+  /**
+   * A new log-end table of this estimator's size, for a caller that keeps a partition's tables in
+   * its own per-partition state instead of looking them up here by key on every poll (the lag
+   * collector). Such tables are the caller's: {@link #retainOnly} and the keyed methods never see them.
+   */
+  public Ring newLogEndTable() {
+    return new Ring(maxSamples);
+  }
+
+  /** A new committed-offset table for one group-partition (see {@link #newLogEndTable}). */
+  public static Ring newCommitTable() {
+    return new Ring(COMMIT_SAMPLES);
+  }
+
+  /** As {@link #recordLogEnd(TopicPartition, long, Instant)} on a table the caller keeps. */
+  public static void recordLogEnd(Ring logEnds, long logEndOffset, long nowMs) {
+    logEnds.add(logEndOffset, nowMs, true);
+  }
+
+  /** As {@link #read(String, TopicPartition, long, long)} on tables the caller keeps. */
+  public static Reading read(Ring logEnds, Ring commits, long committedOffset, long nowMs) {
+    TimeLag lag = lag(logEnds, committedOffset, nowMs);
+    commits.add(committedOffset, nowMs, false);
+    return new Reading(lag, timeToClear(logEnds, commits, committedOffset));
   }
 
   /** Lag in seconds and time to clear (null when unknown) of one group-partition at one poll. */
@@ -161,8 +187,11 @@ public final class TimeLagEstimator {
     return t0 + (double) (offset - o0) * (t1 - t0) / (o1 - o0);
   }
 
-  /** Samples in time order in two primitive arrays (no boxing: 50,000 partitions x 60 samples). */
-  private static final class Ring {
+  /**
+   * Samples of one table in time order in two primitive arrays (no boxing: 50,000 partitions x 60
+   * samples). Opaque outside this class: made by {@link #newLogEndTable}/{@link #newCommitTable}.
+   */
+  public static final class Ring {
     private final long[] offsets;
     private final long[] times;
     private int start;
@@ -174,11 +203,17 @@ public final class TimeLagEstimator {
     }
 
     long offset(int i) {
-      return offsets[(start + i) % offsets.length];
+      return offsets[slot(i)];
     }
 
     long time(int i) {
-      return times[(start + i) % times.length];
+      return times[slot(i)];
+    }
+
+    /** The array index of the {@code i}-th sample (a compare, not a division: it runs per poll per partition). */
+    private int slot(int i) {
+      int j = start + i;
+      return j < offsets.length ? j : j - offsets.length;
     }
 
     void add(long offset, long timeMs, boolean compressFlatRuns) {
@@ -190,7 +225,7 @@ public final class TimeLagEstimator {
           start = 0;
           size = 0;
         } else if (compressFlatRuns && size >= 2 && offset == offset(size - 1) && offset == offset(size - 2)) {
-          times[(start + size - 1) % times.length] = timeMs;
+          times[slot(size - 1)] = timeMs;
           return;
         }
       }
@@ -198,7 +233,7 @@ public final class TimeLagEstimator {
         start = (start + 1) % offsets.length;
         size--;
       }
-      int at = (start + size) % offsets.length;
+      int at = slot(size);
       offsets[at] = offset;
       times[at] = timeMs;
       size++;

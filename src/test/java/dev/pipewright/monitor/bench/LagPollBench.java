@@ -50,6 +50,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class LagPollBench {
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  /** Classes of another commit's collector (e.g. a build of the commit before a change), polled in the same rounds. */
+  private static final String BASELINE = System.getProperty("bench.baseline");
   private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private LagPollBench() {}
@@ -174,6 +176,10 @@ public final class LagPollBench {
     final List<String> names;
     final Properties props = new Properties();
     final KafkaLagCollector collector;
+    /** The same collector as built from another commit's classes (bench.baseline), or null. */
+    final Baseline baseline;
+    final double[] baselineKept = new double[ROUNDS];
+    final double[] baselineCpu = new double[ROUNDS];
     final ToolService tool;
     final Admin admin;
     final Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
@@ -184,6 +190,14 @@ public final class LagPollBench {
     final double[] toolCreated = new double[ROUNDS];
     final double[] fetchOnly = new double[ROUNDS];
     final double[] endsOnly = new double[ROUNDS];
+    final double[] consumerEndsOnly = new double[ROUNDS];
+    final long[] endsRequests = new long[ROUNDS];
+    final long[] consumerEndsRequests = new long[ROUNDS];
+    final double[] bothAdmin = new double[ROUNDS];
+    final double[] bothMixed = new double[ROUNDS];
+    final double[] bothTwoAdmins = new double[ROUNDS];
+    final Admin secondAdmin;
+    final KafkaConsumer<byte[], byte[]> consumer;
     final long[] ourRequests = new long[ROUNDS];
     final long[] toolRequests = new long[ROUNDS];
     final double[] loads = new double[ROUNDS];
@@ -201,13 +215,23 @@ public final class LagPollBench {
       collector = KafkaLagCollector.create(props, Clock.systemUTC());
       tool = new ToolService(bootstrap, names);
       admin = Admin.create(props);
+      secondAdmin = Admin.create(props);
+      baseline = BASELINE == null ? null : new Baseline(BASELINE, props);
       collector.poll(names); // warm-up: JIT, metadata, connections
+      if (baseline != null) {
+        baseline.poll(names);
+        baseline.poll(names);
+      }
       collector.poll(names);
       tool.describe();
       names.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
       admin.listConsumerGroupOffsets(specs).all().get().values()
           .forEach(m -> m.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
       admin.listOffsets(latest).all().get();
+      consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap), new ByteArrayDeserializer(),
+          new ByteArrayDeserializer());
+      consumer.endOffsets(latest.keySet());
+      secondAdmin.listOffsets(latest).all().get();
     }
 
     void round(int round) throws Exception {
@@ -215,6 +239,10 @@ public final class LagPollBench {
       // start each case on a collected heap: otherwise the first case of a round pays for the
       // garbage of the last one (the tool's 50,000-row tables) with a GC pause inside its timing
       System.gc();
+      if (baseline != null && round % 2 == 1) {
+        baselineRound(round); // before ours in odd rounds, after in even ones: neither always goes first
+        System.gc();
+      }
       long brokerBefore = brokerRequests();
       long cpu = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
@@ -224,6 +252,10 @@ public final class LagPollBench {
       ourRequests[round] = brokerRequests() - brokerBefore;
       clientMetric = r.requests();
       groupPartitions = r.groups().stream().mapToInt(g -> g.partitions().size()).sum();
+      if (baseline != null && round % 2 == 0) {
+        baselineRound(round);
+        System.gc();
+      }
       brokerBefore = brokerRequests();
       cpu = THREADS.getCurrentThreadCpuTime();
       start = System.nanoTime();
@@ -245,9 +277,45 @@ public final class LagPollBench {
       start = System.nanoTime();
       admin.listConsumerGroupOffsets(specs).all().get();
       fetchOnly[round] = (System.nanoTime() - start) / 1e6;
+      brokerBefore = brokerRequests();
       start = System.nanoTime();
       admin.listOffsets(latest).all().get();
       endsOnly[round] = (System.nanoTime() - start) / 1e6;
+      endsRequests[round] = brokerRequests() - brokerBefore;
+      // the same log ends through a consumer's offset fetcher: one map, no future per partition
+      brokerBefore = brokerRequests();
+      start = System.nanoTime();
+      consumer.endOffsets(latest.keySet());
+      consumerEndsOnly[round] = (System.nanoTime() - start) / 1e6;
+      consumerEndsRequests[round] = brokerRequests() - brokerBefore;
+      // both calls at once, as a poll sends them (0111): on one Admin connection the broker answers
+      // them one after the other; the consumer's own connection lets it work on both at once
+      start = System.nanoTime();
+      var offsets = admin.listConsumerGroupOffsets(specs).all();
+      var ends = admin.listOffsets(latest).all();
+      offsets.get();
+      ends.get();
+      bothAdmin[round] = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
+      offsets = admin.listConsumerGroupOffsets(specs).all();
+      consumer.endOffsets(latest.keySet());
+      offsets.get();
+      bothMixed[round] = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
+      offsets = admin.listConsumerGroupOffsets(specs).all();
+      ends = secondAdmin.listOffsets(latest).all();
+      offsets.get();
+      ends.get();
+      bothTwoAdmins[round] = (System.nanoTime() - start) / 1e6;
+    }
+
+    void baselineRound(int round) throws Exception {
+      System.gc();
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      baseline.poll(names);
+      baselineKept[round] = (System.nanoTime() - t0) / 1e6;
+      baselineCpu[round] = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
     }
 
     void print() {
@@ -260,6 +328,11 @@ public final class LagPollBench {
           median(oursKept), min(oursKept), max(oursKept), range(ourRequests), clientMetric,
           median(toolKept), min(toolKept), max(toolKept), range(toolRequests), toolRows,
           median(toolKept) / median(oursKept));
+      if (baseline != null) {
+        System.out.printf(Locale.ROOT, "  baseline collector (%s), client kept, same rounds: %6.0f ms (%.0f-%.0f), CPU %.0f ms | "
+                + "this one %.2fx faster%n", BASELINE, median(baselineKept), min(baselineKept), max(baselineKept),
+            median(baselineCpu), median(baselineKept) / median(oursKept));
+      }
       System.out.printf(Locale.ROOT, "  client created:  collector %6.0f ms (%.0f-%.0f) | tool %6.0f ms (%.0f-%.0f) | %.1fx%n",
           median(oursCreated), min(oursCreated), max(oursCreated), median(toolCreated), min(toolCreated),
           max(toolCreated), median(toolCreated) / median(oursCreated));
@@ -267,6 +340,14 @@ public final class LagPollBench {
           median(oursCpu), median(toolCpu));
       System.out.printf(Locale.ROOT, "  Admin calls alone, one after the other: offset fetch %.0f ms + list offsets %.0f ms%n",
           median(fetchOnly), median(endsOnly));
+      System.out.printf(Locale.ROOT, "  log ends alone: Admin listOffsets %.0f ms (%.0f-%.0f), %s broker requests | "
+              + "consumer endOffsets %.0f ms (%.0f-%.0f), %s broker requests%n",
+          median(endsOnly), min(endsOnly), max(endsOnly), range(endsRequests), median(consumerEndsOnly),
+          min(consumerEndsOnly), max(consumerEndsOnly), range(consumerEndsRequests));
+      System.out.printf(Locale.ROOT, "  offset fetch and log ends at once: both on one Admin %.0f ms (%.0f-%.0f) | "
+              + "log ends on a consumer %.0f ms (%.0f-%.0f) | on a second Admin %.0f ms (%.0f-%.0f)%n",
+          median(bothAdmin), min(bothAdmin), max(bothAdmin), median(bothMixed), min(bothMixed), max(bothMixed),
+          median(bothTwoAdmins), min(bothTwoAdmins), max(bothTwoAdmins));
     }
 
     static double min(double[] xs) {
@@ -286,8 +367,13 @@ public final class LagPollBench {
     @Override
     public void close() throws Exception {
       collector.close();
+      if (baseline != null) {
+        baseline.close();
+      }
       tool.close();
       admin.close();
+      consumer.close();
+      secondAdmin.close();
     }
   }
 
@@ -330,6 +416,47 @@ public final class LagPollBench {
       double perPoll = den == 0 ? 0 : num / den;
       System.out.printf(Locale.ROOT, "loop: heap slope %.4f MB per 1,000 polls = %.3f MB per simulated hour (1,800 polls)%n",
           perPoll * 1000, perPoll * 1800);
+    }
+  }
+
+  /**
+   * A collector from another build's classes ({@code bench.baseline}: a directory holding at least
+   * the classes of {@code dev.pipewright.monitor.kafka} and {@code dev.pipewright.monitor.lag}),
+   * loaded child-first beside this one, so before and after are timed in the same rounds under the
+   * same load. Everything else (Kafka, the report types) comes from this build.
+   */
+  static final class Baseline implements AutoCloseable {
+    private final Object collector;
+    private final java.lang.reflect.Method poll;
+
+    Baseline(String classes, Properties props) throws Exception {
+      Path dir = Path.of(classes);
+      ClassLoader parent = LagPollBench.class.getClassLoader();
+      ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, parent) {
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+          synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null && Files.exists(dir.resolve(name.replace('.', '/') + ".class"))
+                && (name.startsWith("dev.pipewright.monitor.kafka.") || name.startsWith("dev.pipewright.monitor.lag."))) {
+              c = findClass(name);
+            }
+            return c != null ? c : super.loadClass(name, resolve);
+          }
+        }
+      };
+      Class<?> type = loader.loadClass("dev.pipewright.monitor.kafka.KafkaLagCollector");
+      collector = type.getMethod("create", Properties.class, Clock.class).invoke(null, props, Clock.systemUTC());
+      poll = type.getMethod("poll", java.util.Collection.class);
+    }
+
+    void poll(List<String> names) throws Exception {
+      poll.invoke(collector, names);
+    }
+
+    @Override
+    public void close() throws Exception {
+      ((AutoCloseable) collector).close();
     }
   }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -23,8 +22,7 @@ public final class ComputeMicroBench {
     int partitions = 500;
     Set<String> groups = new TreeSet<>();
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = new HashMap<>();
-    Set<TopicPartition> all = new java.util.HashSet<>();
+    Map<TopicPartition, Long> ends = new HashMap<>();
     for (int g = 0; g < groupsN; g++) {
       String name = "bench-group-" + g;
       groups.add(name);
@@ -32,8 +30,7 @@ public final class ComputeMicroBench {
       for (int p = 0; p < partitions; p++) {
         TopicPartition tp = new TopicPartition("bench-" + (g % topics), p);
         m.put(tp, new OffsetAndMetadata((p + g) % 5));
-        all.add(tp);
-        ends.put(tp, new ListOffsetsResult.ListOffsetsResultInfo(4, -1, java.util.Optional.empty()));
+        ends.put(tp, 4L);
       }
       committed.put(name, m);
     }
@@ -47,7 +44,7 @@ public final class ComputeMicroBench {
         int n = 200;
         for (int i = 0; i < n; i++) {
           at = at.plusSeconds(2);
-          List<GroupLag> out = c.compute(groups, committed, all, ends, at, i > 0 || round > 0);
+          List<GroupLag> out = c.compute(groups, committed, ends, at);
           if (out.size() != groupsN) {
             throw new AssertionError();
           }

@@ -283,6 +283,84 @@ class KafkaLagCollectorIT {
 
   @Test
   @Order(7)
+  void lagEqualsTheToolPollAfterPollWhileGroupsGainAndLosePartitions() throws Exception {
+    createTopic("moving", 3);
+    for (int p = 0; p < 3; p++) {
+      produce("moving", p, 10);
+    }
+    TopicPartition p0 = new TopicPartition("moving", 0);
+    TopicPartition p1 = new TopicPartition("moving", 1);
+    TopicPartition p2 = new TopicPartition("moving", 2);
+    commit("mover", Map.of(p0, 2L));
+    commit("stayer", Map.of(p0, 5L, p1, 5L));
+    List<String> both = List.of("mover", "stayer");
+    try (KafkaLagCollector c = collector(Clock.systemUTC())) {
+      assertEqualsTool(c.poll(both), both);
+      assertEqualsTool(c.poll(both), both);
+
+      produce("moving", 0, 5);
+      commit("mover", Map.of(p1, 3L)); // mover gains a partition, keeps p0 at 2
+      assertEqualsTool(c.poll(both), both);
+
+      admin.deleteConsumerGroupOffsets("mover", java.util.Set.of(p0)).all().get();
+      commit("stayer", Map.of(p2, 10L));
+      KafkaLagReport lost = c.poll(both);
+      assertEqualsTool(lost, both);
+      assertThat(lost.group("mover").orElseThrow().partitions()).extracting(PartitionLag::partition).containsExactly(1);
+
+      assertEqualsTool(c.poll(List.of("stayer")), List.of("stayer"));
+      produce("moving", 2, 4);
+      assertEqualsTool(c.poll(both), both);
+      assertEqualsTool(c.poll(both), both);
+    }
+  }
+
+  private static void assertEqualsTool(KafkaLagReport report, List<String> groups) {
+    assertThat(report.health().level()).as(report.health().reason()).isEqualTo(Health.Level.GREEN);
+    ConsumerGroupsTool.Result tool = ConsumerGroupsTool.describe(kafka.bootstrapServers(), groups);
+    List<ConsumerGroupsTool.Row> ours = new ArrayList<>();
+    report.groups().forEach(g -> g.partitions().forEach(p -> ours.add(new ConsumerGroupsTool.Row(
+        p.group(), p.topic(), p.partition(), p.committedOffset(), p.logEndOffset(), p.lag()))));
+    assertThat(ours).as(tool.output()).containsExactlyInAnyOrderElementsOf(tool.rows());
+  }
+
+  @Test
+  @Order(8)
+  void aSteadyPollSendsTheBrokerOneOffsetFetchAndOneListOffsetsForAllGroups() throws Exception {
+    List<String> many = new ArrayList<>();
+    for (int g = 0; g < 12; g++) {
+      // from requestsPerPollDoNotGrowWithTheNumberOfGroups: 12 groups on 4 partitions of 10 records;
+      // reader-10 and reader-11 committed beyond the log end (10 and 11), which must not cost a
+      // second ListOffsets on every poll
+      many.add("reader-" + g);
+    }
+    many.add("search");
+    many.add("cache");
+    try (KafkaLagCollector c = collector(Clock.systemUTC())) {
+      c.poll(many);
+      c.poll(many);
+      Map<String, Long> before = brokerRequestsByType();
+      KafkaLagReport r = c.poll(many);
+      Map<String, Long> after = brokerRequestsByType();
+      assertThat(r.groups()).hasSize(14).allSatisfy(g -> assertThat(g.partitions()).isNotEmpty());
+      assertThat(after.getOrDefault("OffsetFetch", 0L) - before.getOrDefault("OffsetFetch", 0L)).isEqualTo(1);
+      assertThat(after.getOrDefault("ListOffsets", 0L) - before.getOrDefault("ListOffsets", 0L)).isEqualTo(1);
+    }
+  }
+
+  /** Requests the broker (same JVM) has received so far, by type, from its own RequestMetrics. */
+  private static Map<String, Long> brokerRequestsByType() throws Exception {
+    javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+    Map<String, Long> counts = new HashMap<>();
+    for (javax.management.ObjectName n : server.queryNames(
+        new javax.management.ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+      counts.merge(n.getKeyProperty("request"), ((Number) server.getAttribute(n, "Count")).longValue(), Long::sum);
+    }
+    return counts;
+  }
+
+  @Test
+  @Order(20)
   void brokerDownTurnsRedWithAReasonAndRecoversWhenItReturns() throws Exception {
     Pipeline p = Pipeline.empty("lag-check")
         .withNode(Node.of("orders", NodeKind.TOPIC))
