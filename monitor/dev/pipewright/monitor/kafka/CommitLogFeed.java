@@ -12,7 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -42,7 +41,10 @@ import org.apache.kafka.coordinator.group.generated.OffsetCommitValue;
 public final class CommitLogFeed implements AutoCloseable {
   /** Kafka's internal topic holding the committed offsets and group metadata. */
   public static final String TOPIC = "__consumer_offsets";
-  /** Commits kept between two drains; older ones are dropped first when the monitor falls behind. */
+  /**
+   * Commits kept between two drains (a poll a second drains them); should the monitor stop
+   * draining, the oldest are dropped first.
+   */
   static final int CAPACITY = 100_000;
   /** Pause before reading again after the cluster went away. */
   private static final long RETRY_MS = 5_000;
@@ -53,7 +55,6 @@ public final class CommitLogFeed implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String address;
   private final BlockingQueue<GroupCommit> commits = new ArrayBlockingQueue<>(CAPACITY);
-  private final AtomicLong dropped = new AtomicLong();
   private final CountDownLatch positioned = new CountDownLatch(1);
   private final GroupCoordinatorRecordSerde serde = new GroupCoordinatorRecordSerde();
   private final Thread thread;
@@ -91,11 +92,6 @@ public final class CommitLogFeed implements AutoCloseable {
   /** Why the feed stopped (for example, no permission to read the log), or empty while it runs. */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
-  }
-
-  /** Commits dropped because nobody drained them in time (the queue holds {@value #CAPACITY}). */
-  public long dropped() {
-    return dropped.get();
   }
 
   /**
@@ -186,12 +182,11 @@ public final class CommitLogFeed implements AutoCloseable {
     }
     while (!commits.offer(c)) {
       commits.poll();
-      dropped.incrementAndGet();
     }
   }
 
   /** The commit in a record of the log; empty for group metadata, deleted offsets and other records. */
-  Optional<GroupCommit> decode(ConsumerRecord<byte[], byte[]> r) {
+  private Optional<GroupCommit> decode(ConsumerRecord<byte[], byte[]> r) {
     if (r.key() == null || r.value() == null) {
       return Optional.empty();
     }

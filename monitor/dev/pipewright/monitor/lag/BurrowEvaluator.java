@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Burrow's consumer-lag evaluation: per partition a window of the last {@code windowSize}
  * commits, judged by Burrow's rules (see {@link #evaluate}). The commits come from Kafka's commit
- * log when the monitor may read it ({@link #add}, {@link #seedAndJudge}; docs/decisions/0135);
+ * log when the monitor may read it ({@link #add(Window, Commit)}, {@link #seedAndJudge}; docs/decisions/0135);
  * otherwise it keeps those windows from polled offsets: a poll adds a commit only when the offset
  * moved, because the Admin API does not say when a group last committed (0081), so a group that
  * keeps committing the same offset looks like one that stopped. Not thread-safe: one poll thread
@@ -89,15 +89,11 @@ public final class BurrowEvaluator {
   }
 
   /**
-   * The status of a partition whose commits are {@link #add}ed from the commit log as the group
-   * makes them: the polled offset only seeds an empty window (a group that has not committed since
-   * the monitor started), so equal offsets in the window are real commits and mean STALL.
+   * The status of a partition whose commits are {@link #add(Window, Commit) added} from the commit
+   * log as the group makes them: the polled offset only seeds an empty window (a group that has
+   * not committed since the monitor started), so equal offsets in the window are real commits and
+   * mean STALL.
    */
-  public PartitionStatus seedAndJudge(String group, String topic, int partition, long offset, long lag, Instant at) {
-    return seedAndJudge(windows.computeIfAbsent(new Key(group, topic, partition), k -> newWindow()), offset, lag, at);
-  }
-
-  /** {@link #seedAndJudge(String, String, int, long, long, Instant)} on a window the caller keeps. */
   public PartitionStatus seedAndJudge(Window w, long offset, long lag, Instant at) {
     if (w.size == 0) {
       w.add(new Commit(offset, lag, at));

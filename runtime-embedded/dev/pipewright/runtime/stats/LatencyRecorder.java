@@ -2,10 +2,9 @@ package dev.pipewright.runtime.stats;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 
 /**
  * Keeps the last few hundred thousand end-to-end latencies with the time each was taken, and
@@ -44,30 +43,17 @@ public final class LatencyRecorder {
    * from {@code sinceMillis}) in which each was taken; seconds without a latency are absent.
    */
   public SortedMap<Long, LatencySummary> bySecond(long sinceMillis) {
-    Map<Long, long[]> buckets = new HashMap<>();
-    Map<Long, Integer> sizes = new HashMap<>();
+    SortedMap<Long, LongStream.Builder> seconds = new TreeMap<>();
     synchronized (this) {
       int n = (int) Math.min(count, millis.length);
       for (int i = 0; i < n; i++) {
         if (takenAt[i] >= sinceMillis) {
-          long second = (takenAt[i] - sinceMillis) / 1000;
-          long[] b = buckets.computeIfAbsent(second, k -> new long[16]);
-          int size = sizes.getOrDefault(second, 0);
-          if (size == b.length) {
-            b = Arrays.copyOf(b, size * 2);
-            buckets.put(second, b);
-          }
-          b[size] = millis[i];
-          sizes.put(second, size + 1);
+          seconds.computeIfAbsent((takenAt[i] - sinceMillis) / 1000, k -> LongStream.builder()).add(millis[i]);
         }
       }
     }
     SortedMap<Long, LatencySummary> out = new TreeMap<>();
-    buckets.forEach((second, b) -> {
-      long[] copy = Arrays.copyOf(b, sizes.get(second));
-      Arrays.sort(copy);
-      out.put(second, new LatencySummary(copy));
-    });
+    seconds.forEach((second, b) -> out.put(second, new LatencySummary(b.build().sorted().toArray())));
     return out;
   }
 

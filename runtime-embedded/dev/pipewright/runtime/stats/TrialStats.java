@@ -225,13 +225,8 @@ public final class TrialStats {
    * handing the event over ({@code "<sink> read"}) and commit to the write done ({@code "<sink>"}).
    */
   public Map<String, LatencySummary> latencyByStage(Instant since) {
-    long from = since.toEpochMilli();
     Map<String, LatencySummary> out = new LinkedHashMap<>();
-    out.put("capture", toKafka.summary(from));
-    for (Sink s : new TreeMap<>(sinks).values()) {
-      out.put(s.node + " read", s.read.summary(from));
-      out.put(s.node, s.latency.summary(from));
-    }
+    recordersByStage().forEach((stage, r) -> out.put(stage, r.summary(since.toEpochMilli())));
     return out;
   }
 
@@ -240,12 +235,18 @@ public final class TrialStats {
    * {@code since}) in which its latencies were measured: shows how long a warm-up lasts.
    */
   public Map<String, SortedMap<Long, LatencySummary>> latencyBySecond(Instant since) {
-    long from = since.toEpochMilli();
     Map<String, SortedMap<Long, LatencySummary>> out = new LinkedHashMap<>();
-    out.put("capture", toKafka.bySecond(from));
+    recordersByStage().forEach((stage, r) -> out.put(stage, r.bySecond(since.toEpochMilli())));
+    return out;
+  }
+
+  /** The latency recorders by stage name, in report order: the capture, then each sink's read and write. */
+  private Map<String, LatencyRecorder> recordersByStage() {
+    Map<String, LatencyRecorder> out = new LinkedHashMap<>();
+    out.put("capture", toKafka);
     for (Sink s : new TreeMap<>(sinks).values()) {
-      out.put(s.node + " read", s.read.bySecond(from));
-      out.put(s.node, s.latency.bySecond(from));
+      out.put(s.node + " read", s.read);
+      out.put(s.node, s.latency);
     }
     return out;
   }

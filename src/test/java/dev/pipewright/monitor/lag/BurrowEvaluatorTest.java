@@ -119,24 +119,26 @@ class BurrowEvaluatorTest {
   @Test
   void commitsFromTheLogOfTheSameOffsetAreStallWhileSilenceIsStop() {
     BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
+    BurrowEvaluator.Window w = b.newWindow();
     // the first poll seeds the window; then the group commits offset 40 every 5 s with lag growing
-    assertThat(b.seedAndJudge("g", "t", 0, 40, 100, T0)).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(w, 40, 100, T0)).isEqualTo(PartitionStatus.OK);
     for (int s = 5; s <= 30; s += 5) {
-      b.add("g", "t", 0, new Commit(40, 100 + s, T0.plusSeconds(s)));
+      b.add(w, new Commit(40, 100 + s, T0.plusSeconds(s)));
     }
     // later polls do not add the polled offset again: the window holds only real commits
-    assertThat(b.seedAndJudge("g", "t", 0, 40, 140, T0.plusSeconds(31))).isEqualTo(PartitionStatus.STALL);
+    assertThat(b.seedAndJudge(w, 40, 140, T0.plusSeconds(31))).isEqualTo(PartitionStatus.STALL);
     // the group stops committing: beyond the window's 30 s span it is STOP
-    assertThat(b.seedAndJudge("g", "t", 0, 40, 200, T0.plusSeconds(61))).isEqualTo(PartitionStatus.STOP);
+    assertThat(b.seedAndJudge(w, 40, 200, T0.plusSeconds(61))).isEqualTo(PartitionStatus.STOP);
   }
 
   @Test
   void commitsFromTheLogThatMoveForwardAreOk() {
     BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
-    b.seedAndJudge("g", "t", 0, 10, 50, T0);
+    BurrowEvaluator.Window w = b.newWindow();
+    b.seedAndJudge(w, 10, 50, T0);
     for (int s = 1; s <= 9; s++) {
-      b.add("g", "t", 0, new Commit(10 + s * 10L, 50 - s * 4L, T0.plusSeconds(s)));
+      b.add(w, new Commit(10 + s * 10L, 50 - s * 4L, T0.plusSeconds(s)));
     }
-    assertThat(b.seedAndJudge("g", "t", 0, 100, 14, T0.plusSeconds(10))).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(w, 100, 14, T0.plusSeconds(10))).isEqualTo(PartitionStatus.OK);
   }
 }
