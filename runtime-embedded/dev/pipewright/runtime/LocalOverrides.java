@@ -45,11 +45,6 @@ public final class LocalOverrides {
     return t;
   }
 
-  /** Adds {@link #engineTuning()} to a benchmark's engine properties. */
-  public static void captureTuning(java.util.Properties engineProps) {
-    engineProps.putAll(engineTuning());
-  }
-
   /** Where an embedded PostgreSQL of the trial listens. */
   public record EmbeddedSource(int declaredPort, int actualPort) {}
 

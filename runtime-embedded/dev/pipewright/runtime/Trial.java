@@ -132,13 +132,12 @@ public final class Trial implements AutoCloseable {
       current = TrialPhase.STARTING_KAFKA;
       startServers();
       current = TrialPhase.PREFLIGHT;
-      if (!external) {
-        Instant t = enter(TrialPhase.PREFLIGHT);
-        checkEmbeddedSources(captureNodes);
-        done(TrialPhase.PREFLIGHT, t);
-      } else {
-        // the pre-flight phase already ran; the embedded databases it could not see yet are checked now
-        checkEmbeddedSources(captureNodes);
+      // with external servers the pre-flight phase already ran; the embedded databases it could not
+      // see yet are checked now, within the phase only when it has not been shown yet
+      Instant preflight = external ? null : enter(TrialPhase.PREFLIGHT);
+      checkEmbeddedSources(captureNodes);
+      if (preflight != null) {
+        done(TrialPhase.PREFLIGHT, preflight);
       }
       current = TrialPhase.SNAPSHOT;
       Instant t = enter(TrialPhase.SNAPSHOT);

@@ -11,6 +11,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -88,8 +89,11 @@ public final class AttachDialog {
     d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
     ok.setText("Attach");
+    // the cluster the filter checked is the one returned: building it reads password files
+    AtomicReference<Cluster> checked = new AtomicReference<>();
     ok.addEventFilter(ActionEvent.ACTION, e -> {
-      if (vm.cluster().isEmpty()) {
+      checked.set(vm.cluster().orElse(null));
+      if (checked.get() == null) {
         e.consume();
         if (List.of(Field.USERNAME, Field.PASSWORD, Field.TRUSTSTORE, Field.CONNECT_USERNAME, Field.CONNECT_PASSWORD)
             .stream().anyMatch(f -> !vm.error(f).get().isEmpty())) {
@@ -97,7 +101,7 @@ public final class AttachDialog {
         }
       }
     });
-    d.setResultConverter(b -> b == ButtonType.OK ? vm.cluster().orElse(null) : null);
+    d.setResultConverter(b -> b == ButtonType.OK ? checked.get() : null);
     d.getDialogPane().heightProperty().addListener((obs, was, now) -> fitOnScreen(d));
     security.expandedProperty().addListener((obs, was, now) -> d.getDialogPane().requestLayout());
     return d;

@@ -177,8 +177,7 @@ public final class AttachViewModel {
     KafkaSecurity security = new KafkaSecurity(protocol.get(), isSasl ? mechanism.get() : null, kafkaLogin,
         trust.isEmpty() ? null : trust);
     Credentials connectLogin = connectUser.isEmpty() ? null : new Credentials(connectUser, connectPw);
-    return Optional.of(new Cluster(CLUSTER, servers, security.equals(KafkaSecurity.PLAINTEXT) ? KafkaSecurity.PLAINTEXT
-        : security, url, connectLogin, null));
+    return Optional.of(new Cluster(CLUSTER, servers, security, url, connectLogin, null));
   }
 
   private void passwordProblem(Field f, String text) {

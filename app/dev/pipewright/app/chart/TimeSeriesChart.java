@@ -107,7 +107,8 @@ public final class TimeSeriesChart extends BorderPane {
   private SeriesHistory data;
   private double threshold = Double.NaN;
   private ZoneId zone = ZoneId.systemDefault();
-  private long maxGapMillis = 10_000;
+  /** Points further apart than this are not joined (the monitor was away). */
+  private static final long MAX_GAP_MILLIS = 10_000;
   private List<String> legendNames = List.of();
   private double legendThreshold = Double.NaN;
   private long drawnRevision = -1;
@@ -210,12 +211,6 @@ public final class TimeSeriesChart extends BorderPane {
     this.zone = zone;
     drawnRevision = -1;
     refresh();
-  }
-
-  /** Points further apart than this are not joined (the monitor was away). */
-  public void setMaxGap(java.time.Duration gap) {
-    this.maxGapMillis = gap.toMillis();
-    drawnRevision = -1;
   }
 
   /** Where the export actions ask for a file; a file chooser by default. */
@@ -395,7 +390,7 @@ public final class TimeSeriesChart extends BorderPane {
     double lineWidth = LINE_WIDTH * scale;
     double perValue = (py1 - py0) / (vhi - vlo); // as y(v), without a division per point
     for (int s = 0; s < series; s++) {
-      ColumnDecimator.decimate(data, s, t0, t1, px0, px1 - px0, maxGapMillis, line);
+      ColumnDecimator.decimate(data, s, t0, t1, px0, px1 - px0, MAX_GAP_MILLIS, line);
       int n = line.size();
       double px = 0;
       double py = 0;

@@ -9,6 +9,7 @@ import dev.pipewright.app.connect.TopicDiff;
 import dev.pipewright.model.Cluster;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.model.connect.ConnectorConfigs;
+import dev.pipewright.monitor.kafka.KafkaErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -133,8 +134,11 @@ public final class DiffCommand implements Callable<Integer> {
       compared.add("Kafka at " + bootstrap);
       return null;
     } catch (KafkaException e) {
-      err.println("'" + bootstrap + "' is not a list of Kafka bootstrap servers; write it like localhost:9092 ("
-          + e.getMessage() + ").");
+      // Admin.create refuses an address it cannot parse or resolve, and also an unreadable truststore
+      err.println(e.getCause() instanceof org.apache.kafka.common.config.ConfigException
+          ? "'" + bootstrap + "' is not a list of Kafka bootstrap servers; write it like localhost:9092 ("
+              + e.getMessage() + ")."
+          : KafkaErrors.describe(e, bootstrap, "connecting to"));
       return PipewrightCli.UNREADABLE;
     } catch (IOException e) {
       err.println(e.getMessage());

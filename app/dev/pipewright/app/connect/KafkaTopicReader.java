@@ -1,6 +1,7 @@
 package dev.pipewright.app.connect;
 
 import dev.pipewright.app.connect.TopicDiff.ClusterTopic;
+import dev.pipewright.monitor.kafka.KafkaErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,8 +98,8 @@ public final class KafkaTopicReader implements AutoCloseable {
         throw new IOException("Kafka at " + bootstrap + " cannot be reached (it timed out while " + what + ").",
             e.getCause());
       }
-      throw new IOException("Kafka at " + bootstrap + " failed " + what + ": " + e.getCause().getMessage(),
-          e.getCause());
+      // a refused login, a certificate not trusted, a denied describe: the monitor's sentences
+      throw new IOException(KafkaErrors.describe(e, bootstrap, what + " on"), e.getCause());
     } catch (TimeoutException e) {
       throw new IOException("Kafka at " + bootstrap + " cannot be reached (no answer within " + WAIT_SECONDS
           + " s while " + what + ").", e);

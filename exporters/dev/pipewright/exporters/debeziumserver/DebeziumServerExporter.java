@@ -14,6 +14,7 @@ import dev.pipewright.model.SecretRef;
 import dev.pipewright.model.Severity;
 import dev.pipewright.model.connect.ConnectorConfig;
 import dev.pipewright.model.connect.ConnectorConfigs;
+import dev.pipewright.model.connect.KafkaClientSecurity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class DebeziumServerExporter implements Exporter {
         : cluster.bootstrapServers());
     line(sb, producer + "key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     line(sb, producer + "value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    ConnectorConfigs.clientSecurity(cluster.security(), null).forEach((k, v) ->
+    KafkaClientSecurity.withReference(cluster.security()).forEach((k, v) ->
         line(sb, producer + k, k.equals("sasl.jaas.config") ? expressions(v) : v));
     sb.append("\n# Format of the change events\n");
     Map<String, String> config = cc.config();

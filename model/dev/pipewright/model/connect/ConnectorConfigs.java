@@ -334,7 +334,7 @@ public final class ConnectorConfigs {
     b.put("schema.history.internal.kafka.topic", topic);
     Cluster c = p.cluster();
     b.put("schema.history.internal.kafka.bootstrap.servers", c.embedded() ? LOCAL_BOOTSTRAP : c.bootstrapServers());
-    Map<String, String> client = clientSecurity(c.security(), null);
+    Map<String, String> client = KafkaClientSecurity.withReference(c.security());
     for (String side : List.of("producer", "consumer")) {
       String pre = "schema.history.internal." + side + ".";
       client.forEach((k, v) -> {
@@ -345,20 +345,6 @@ public final class ConnectorConfigs {
         }
       });
     }
-  }
-
-  /**
-   * Kafka client settings for a secured cluster (see {@link KafkaClientSecurity}); empty for
-   * PLAINTEXT. The JAAS line carries {@code password}, or the cluster's password reference when
-   * {@code password} is null (so an exported file holds a reference and only a running client
-   * holds a value).
-   */
-  public static Map<String, String> clientSecurity(KafkaSecurity sec, String password) {
-    if (password == null || sec == null || sec.credentials() == null) {
-      return KafkaClientSecurity.withReference(sec);
-    }
-    return KafkaClientSecurity.withReference(new KafkaSecurity(sec.protocol(), sec.saslMechanism(),
-        new dev.pipewright.model.Credentials(sec.credentials().username(), password), sec.truststore()));
   }
 
   // ---- sinks --------------------------------------------------------------------------------

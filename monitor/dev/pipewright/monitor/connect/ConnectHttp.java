@@ -1,6 +1,7 @@
 package dev.pipewright.monitor.connect;
 
 import dev.pipewright.model.Cluster;
+import dev.pipewright.model.connect.KafkaClientSecurity;
 import dev.pipewright.model.Credentials;
 import dev.pipewright.monitor.MonitorConfigException;
 import dev.pipewright.monitor.Secrets;
@@ -159,8 +160,8 @@ public final class ConnectHttp {
   public static SSLContext sslContext(Path truststore) {
     try {
       KeyStore ks;
-      String name = truststore.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (name.endsWith(".pem") || name.endsWith(".crt")) {
+      String type = KafkaClientSecurity.truststoreType(truststore.getFileName().toString());
+      if (type.equals("PEM")) {
         ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
         try (InputStream in = Files.newInputStream(truststore)) {
@@ -170,7 +171,7 @@ public final class ConnectHttp {
           }
         }
       } else {
-        ks = KeyStore.getInstance(name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS");
+        ks = KeyStore.getInstance(type);
         try (InputStream in = Files.newInputStream(truststore)) {
           ks.load(in, null);
         }

@@ -58,7 +58,8 @@ public final class CommitLogFeed implements AutoCloseable {
   private final CountDownLatch positioned = new CountDownLatch(1);
   private final GroupCoordinatorRecordSerde serde = new GroupCoordinatorRecordSerde();
   private final Thread thread;
-  private volatile Set<String> groups;
+  /** The groups whose commits are kept: none until the first drain says which. */
+  private volatile Set<String> groups = Set.of();
   private volatile String failure;
   private volatile boolean running = true;
 
@@ -96,7 +97,7 @@ public final class CommitLogFeed implements AutoCloseable {
 
   /**
    * The commits of {@code watched} read since the last drain, oldest first. From then on only
-   * commits of those groups are kept.
+   * commits of those groups are kept (before the first drain, none are).
    */
   public List<GroupCommit> drain(Set<String> watched) {
     groups = Set.copyOf(watched);
@@ -121,6 +122,10 @@ public final class CommitLogFeed implements AutoCloseable {
           }
           // the cluster is away (a restart, a network blip): the poll reports that; try again
           Thread.sleep(RETRY_MS);
+        } catch (RuntimeException e) {
+          // anything else is a bug, not weather: stop, so the collector falls back to polled offsets
+          failure = KafkaErrors.describe(e, address, "reading the offset commits (" + TOPIC + ") of");
+          return;
         }
       }
     } catch (InterruptedException e) {
@@ -176,8 +181,7 @@ public final class CommitLogFeed implements AutoCloseable {
   }
 
   private void keep(GroupCommit c) {
-    Set<String> wanted = groups;
-    if (wanted != null && !wanted.contains(c.group())) {
+    if (!groups.contains(c.group())) {
       return;
     }
     while (!commits.offer(c)) {

@@ -115,11 +115,15 @@ public final class KafkaLagCollector implements AutoCloseable {
   }
 
   private KafkaLagCollector(Properties clientProperties, String address, Clock clock, int samples,
-      int burrowWindow, RecordTimeReader recordTimes, CommitLogFeed commitLog) {
-    this.commitLog = commitLog;
+      int burrowWindow, RecordTimeReader recordTimes, boolean readCommitLog) {
     this.admin = Admin.create(clientProperties);
-    this.endReader = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(clientProperties, "pipewright-lag-ends"),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    try {
+      this.endReader = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(clientProperties, "pipewright-lag-ends"),
+          new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    } catch (RuntimeException e) {
+      admin.close(Duration.ZERO);
+      throw e;
+    }
     this.endsTimeout = Duration.ofMillis(Math.min(CALL_TIMEOUT_MS,
         Long.parseLong(clientProperties.getProperty("default.api.timeout.ms", String.valueOf(CALL_TIMEOUT_MS)))));
     this.recordTimes = recordTimes;
@@ -129,6 +133,8 @@ public final class KafkaLagCollector implements AutoCloseable {
     this.burrow = new BurrowEvaluator(burrowWindow, Duration.ofMinutes(5));
     this.adminRequests = requestTotal(admin.metrics(), "admin-client-metrics");
     this.endReaderRequests = requestTotal(endReader.metrics(), "consumer-metrics");
+    // last, so a client that cannot be built leaves no thread behind
+    this.commitLog = readCommitLog ? CommitLogFeed.start(clientProperties) : null;
   }
 
   /**
@@ -138,7 +144,7 @@ public final class KafkaLagCollector implements AutoCloseable {
   public static KafkaLagCollector create(Properties adminProperties, Clock clock) {
     String address = String.valueOf(adminProperties.get("bootstrap.servers"));
     return new KafkaLagCollector(adminProperties, address, clock, TimeLagEstimator.DEFAULT_SAMPLES,
-        BurrowEvaluator.DEFAULT_WINDOW, null, null);
+        BurrowEvaluator.DEFAULT_WINDOW, null, false);
   }
 
   /**
@@ -152,7 +158,7 @@ public final class KafkaLagCollector implements AutoCloseable {
   public static KafkaLagCollector create(Properties adminProperties, Clock clock, Duration readBudget) {
     String address = String.valueOf(adminProperties.get("bootstrap.servers"));
     return new KafkaLagCollector(adminProperties, address, clock, TimeLagEstimator.DEFAULT_SAMPLES,
-        BurrowEvaluator.DEFAULT_WINDOW, new RecordTimeReader(adminProperties, readBudget), null);
+        BurrowEvaluator.DEFAULT_WINDOW, new RecordTimeReader(adminProperties, readBudget), false);
   }
 
   /**
@@ -164,8 +170,7 @@ public final class KafkaLagCollector implements AutoCloseable {
   public static KafkaLagCollector withCommitLog(Properties adminProperties, Clock clock, Duration readBudget) {
     String address = String.valueOf(adminProperties.get("bootstrap.servers"));
     return new KafkaLagCollector(adminProperties, address, clock, TimeLagEstimator.DEFAULT_SAMPLES,
-        BurrowEvaluator.DEFAULT_WINDOW, new RecordTimeReader(adminProperties, readBudget),
-        CommitLogFeed.start(adminProperties));
+        BurrowEvaluator.DEFAULT_WINDOW, new RecordTimeReader(adminProperties, readBudget), true);
   }
 
   /** Waits until the commit log is read from its end; false without one, on failure or timeout. */

@@ -78,8 +78,17 @@ public final class BurrowEvaluator {
     return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow);
   }
 
-  /** Adds a commit (from the commit log) to a window the caller keeps. */
+  /**
+   * Adds a commit (from the commit log) to a window the caller keeps. A seed the window held (a
+   * polled offset standing in for a commit whose time is unknown) gives way to the first real
+   * commit: its poll time would make the window's span too short, and the group look stopped.
+   */
   public void add(Window w, Commit commit) {
+    if (w.seeded) {
+      w.start = 0;
+      w.size = 0;
+      w.seeded = false;
+    }
     w.add(commit);
   }
 
@@ -97,6 +106,7 @@ public final class BurrowEvaluator {
   public PartitionStatus seedAndJudge(Window w, long offset, long lag, Instant at) {
     if (w.size == 0) {
       w.add(new Commit(offset, lag, at));
+      w.seeded = true;
     }
     return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow);
   }
@@ -115,6 +125,8 @@ public final class BurrowEvaluator {
     private final Commit[] ring;
     private int start;
     private int size;
+    /** It holds only a polled offset standing in for a commit (see {@link #seedAndJudge}). */
+    private boolean seeded;
     private final List<Commit> view = new AbstractList<>() {
       @Override
       public Commit get(int i) {

@@ -1,6 +1,5 @@
 package dev.pipewright.runtime.stats;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -31,11 +30,6 @@ public final class LatencyRecorder {
 
   public synchronized long count() {
     return count;
-  }
-
-  /** The {@code p}-th percentile (0-100) of the kept latencies, or null when none were recorded. */
-  public Duration percentile(double p) {
-    return summary(Long.MIN_VALUE).percentile(p);
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -41,6 +42,10 @@ public final class TrialStats {
   private final Map<Edge, EdgeCounter> edges = new LinkedHashMap<>();
   private final Map<String, Sink> sinks = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> transformChains = new ConcurrentHashMap<>();
+  /** The edge counters an event passes, worked out once per kind of event, node and topic. */
+  private final Map<Route, List<EdgeCounter>> routes = new ConcurrentHashMap<>();
+
+  private record Route(String event, String node, String topic) {}
   private final JsonConverter render = new JsonConverter();
   private final BiConsumer<String, Duration> onFirstEvent;
   /** Source commit to Kafka's acknowledgement of the captured event. */
@@ -84,31 +89,37 @@ public final class TrialStats {
 
   /** The capture emitted a change event (before it went to Kafka): counts source -> capture and capture -> transform edges. */
   public void captured(String captureNode, String topic, Object key, Object value) {
-    for (Edge e : pipeline.edges()) {
-      if (e.to().equals(captureNode) && isKind(e.from(), Category.SOURCE)) {
-        edges.get(e).record(topic, key, value);
-      } else if (e.from().equals(captureNode) && isKind(e.to(), Category.TRANSFORM)) {
-        edges.get(e).record(topic, key, value);
-      }
+    for (EdgeCounter c : route(new Route("captured", captureNode, topic),
+        e -> e.to().equals(captureNode) && isKind(e.from(), Category.SOURCE)
+            || e.from().equals(captureNode) && isKind(e.to(), Category.TRANSFORM))) {
+      c.record(topic, key, value);
     }
   }
 
   /** Kafka acknowledged a change event on {@code topic}: counts every edge into that topic's node. */
   public void produced(String topic, Object key, Object value) {
-    for (Edge e : pipeline.edges()) {
-      if (isTopic(e.to(), topic)) {
-        edges.get(e).record(topic, key, value);
-      }
+    for (EdgeCounter c : route(new Route("produced", null, topic), e -> isTopic(e.to(), topic))) {
+      c.record(topic, key, value);
     }
     recordChangeLatency(toKafka, value, clock.millis());
   }
 
+  private List<EdgeCounter> route(Route r, Predicate<Edge> passes) {
+    return routes.computeIfAbsent(r, k -> pipeline.edges().stream().filter(passes).map(edges::get).toList());
+  }
+
   /** Records now minus the commit time of a change (snapshot reads carry the time they were read, not a commit). */
   private static void recordChangeLatency(LatencyRecorder r, Object value, long nowMillis) {
-    if (value != null && !"r".equals(Fields.get(value, "op"))
-        && Fields.get(Fields.get(value, "source"), "ts_ms") instanceof Number ts) {
-      r.record(nowMillis, nowMillis - ts.longValue());
+    long committed = commitMillis(value);
+    if (committed >= 0) {
+      r.record(nowMillis, nowMillis - committed);
     }
+  }
+
+  /** The source's commit time of a change event (epoch millis), or -1 for a snapshot read or no event. */
+  private static long commitMillis(Object value) {
+    return value != null && !"r".equals(Fields.get(value, "op"))
+        && Fields.get(Fields.get(value, "source"), "ts_ms") instanceof Number ts ? ts.longValue() : -1;
   }
 
   /**
@@ -132,14 +143,13 @@ public final class TrialStats {
     if (s == null) {
       return;
     }
-    for (Edge e : pipeline.edges()) {
-      if (e.to().equals(sinkNode)) {
-        if (isTopic(e.from(), topic)) {
-          edges.get(e).record(topic, key, value);
-        } else if (isKind(e.from(), Category.TRANSFORM)) {
-          edges.get(e).record(topic, shownKey, shownValue);
-        }
-      }
+    for (EdgeCounter c : route(new Route("delivered", sinkNode, topic),
+        e -> e.to().equals(sinkNode) && isTopic(e.from(), topic))) {
+      c.record(topic, key, value);
+    }
+    for (EdgeCounter c : route(new Route("shown", sinkNode, null),
+        e -> e.to().equals(sinkNode) && isKind(e.from(), Category.TRANSFORM))) {
+      c.record(topic, shownKey, shownValue);
     }
     long n = s.written.incrementAndGet();
     s.perTopic.computeIfAbsent(topic, t -> new AtomicLong()).incrementAndGet();
@@ -152,8 +162,12 @@ public final class TrialStats {
       if (id != null && s.seen.size() < MAX_REMEMBERED_EVENT_IDS && !s.seen.add(id)) {
         s.duplicates.incrementAndGet();
       }
-      recordChangeLatency(s.read, value, polledAtMillis);
-      recordChangeLatency(s.latency, value, clock.millis());
+      long committed = commitMillis(value);
+      if (committed >= 0) {
+        long now = clock.millis();
+        s.read.record(now, polledAtMillis - committed);
+        s.latency.record(now, now - committed);
+      }
     }
   }
 
@@ -164,10 +178,9 @@ public final class TrialStats {
    */
   public void read(String sinkNode, String topic, Object key, Object value) {
     Set<String> chain = transformsBefore(sinkNode);
-    for (Edge e : pipeline.edges()) {
-      if (chain.contains(e.to()) && (isTopic(e.from(), topic) || chain.contains(e.from()))) {
-        edges.get(e).record(topic, key, value);
-      }
+    for (EdgeCounter c : route(new Route("read", sinkNode, topic),
+        e -> chain.contains(e.to()) && (isTopic(e.from(), topic) || chain.contains(e.from())))) {
+      c.record(topic, key, value);
     }
   }
 

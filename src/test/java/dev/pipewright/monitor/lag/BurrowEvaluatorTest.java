@@ -141,4 +141,14 @@ class BurrowEvaluatorTest {
     }
     assertThat(b.seedAndJudge(w, 100, 14, T0.plusSeconds(10))).isEqualTo(PartitionStatus.OK);
   }
+
+  @Test
+  void theFirstLoggedCommitReplacesTheSeedSoAFreshWindowIsNotStop() {
+    BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
+    BurrowEvaluator.Window w = b.newWindow();
+    b.seedAndJudge(w, 20, 100, T0);
+    // committed 100 ms after the poll that seeded the window; the next poll comes a second later
+    b.add(w, new Commit(35, 85, T0.plusMillis(100)));
+    assertThat(b.seedAndJudge(w, 35, 85, T0.plusSeconds(1))).isEqualTo(PartitionStatus.OK);
+  }
 }

@@ -182,7 +182,7 @@ public final class CaptureThroughputBench {
   static double trialCapture(EmbeddedPostgres pg, String bootstrap, int n, String name) throws Exception {
     Properties p = engineProps(pg, name);
     // the trial's own engine-only settings, producer and converters (examples/local-trial.yaml: JSON with schemas)
-    LocalOverrides.captureTuning(p);
+    p.putAll(LocalOverrides.engineTuning());
     String json = JsonConverter.class.getName();
     Converter k = CaptureTuning.converter(json, Map.of("schemas.enable", "true"), true);
     Converter v = CaptureTuning.converter(json, Map.of("schemas.enable", "true"), false);
