@@ -28,15 +28,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +52,9 @@ public final class KafkaLagCollector implements AutoCloseable {
   private static final long CALL_TIMEOUT_MS = 10_000;
 
   private final Admin admin;
-  private final KafkaConsumer<byte[], byte[]> endReader;
+  private final LogEndReader endReader;
   /** How long the log ends may take: the Admin's API timeout, at most the collector's own cap. */
-  private final Duration endsTimeout;
+  private final long endsTimeoutMs;
   private final Clock clock;
   private final String address;
   private final TimeLagEstimator estimator;
@@ -74,6 +71,12 @@ public final class KafkaLagCollector implements AutoCloseable {
    */
   private final Map<TopicPartition, PartitionSlot> partitionSlots = new HashMap<>();
   private final Map<String, GroupSlots> groupSlots = new HashMap<>();
+  /** The partition slots by topic, indexed by partition number: where a log-end answer lands. */
+  private Map<String, PartitionSlot[]> slotsByTopic = Map.of();
+  /** The partition slots in an array, walked once per poll. */
+  private PartitionSlot[] allPartitions = new PartitionSlot[0];
+  private String lastTopic;
+  private PartitionSlot[] lastTopicSlots;
   private long pollNo;
   /** The groups of the last poll and their partitions, whose log ends the next poll asks early. */
   private Set<String> lastGroups = Set.of();
@@ -118,21 +121,20 @@ public final class KafkaLagCollector implements AutoCloseable {
       int burrowWindow, RecordTimeReader recordTimes, boolean readCommitLog) {
     this.admin = Admin.create(clientProperties);
     try {
-      this.endReader = new KafkaConsumer<>(KafkaClientConfig.consumerProperties(clientProperties, "pipewright-lag-ends"),
-          new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      this.endReader = new LogEndReader(KafkaClientConfig.consumerProperties(clientProperties, "pipewright-lag-ends"));
     } catch (RuntimeException e) {
       admin.close(Duration.ZERO);
       throw e;
     }
-    this.endsTimeout = Duration.ofMillis(Math.min(CALL_TIMEOUT_MS,
-        Long.parseLong(clientProperties.getProperty("default.api.timeout.ms", String.valueOf(CALL_TIMEOUT_MS)))));
+    this.endsTimeoutMs = Math.min(CALL_TIMEOUT_MS,
+        Long.parseLong(clientProperties.getProperty("default.api.timeout.ms", String.valueOf(CALL_TIMEOUT_MS))));
     this.recordTimes = recordTimes;
     this.address = address;
     this.clock = clock;
     this.estimator = new TimeLagEstimator(samples);
     this.burrow = new BurrowEvaluator(burrowWindow, Duration.ofMinutes(5));
     this.adminRequests = requestTotal(admin.metrics(), "admin-client-metrics");
-    this.endReaderRequests = requestTotal(endReader.metrics(), "consumer-metrics");
+    this.endReaderRequests = requestTotal(endReader.metrics(), "pipewright-lag-ends-metrics");
     // last, so a client that cannot be built leaves no thread behind
     this.commitLog = readCommitLog ? CommitLogFeed.start(clientProperties) : null;
   }
@@ -237,36 +239,39 @@ public final class KafkaLagCollector implements AutoCloseable {
     }
     // The log ends of the partitions the same groups had last poll are asked for at the same time
     // as the committed offsets (one round trip instead of two; see docs/decisions/0111), on the
-    // consumer's own connection so the broker works on both at once (0132). A partition that is
-    // new, or whose end was read before a commit beyond it, is asked again after.
+    // reader's own connection so the broker works on both at once (0132), each answer landing in
+    // its slot (0136). A partition that is new, or whose end was read before a commit beyond it,
+    // is asked again after.
     KafkaFuture<Map<String, Map<TopicPartition, OffsetAndMetadata>>> offsets = admin.listConsumerGroupOffsets(specs).all();
-    Map<TopicPartition, Long> ends = Map.of();
+    pollNo++;
     if (groups.equals(lastGroups) && !lastPartitions.isEmpty()) {
       try {
-        ends = endReader.endOffsets(lastPartitions, endsTimeout);
+        endReader.read(lastPartitions, endsTimeoutMs, this::setEnd);
       } catch (KafkaException e) {
-        // e.g. a topic deleted since the last poll: every end is asked again below
+        // e.g. a topic deleted since the last poll: every end not read is asked again below
       }
     }
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = offsets.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    pollNo++;
-    readEnds(ends);
     List<TopicPartition> again = place(groups, committed);
     if (!again.isEmpty()) {
-      readEnds(endReader.endOffsets(again, endsTimeout));
+      endReader.read(again, endsTimeoutMs, this::setEnd);
     }
     Instant at = clock.instant();
     return withRecordTimes(judge(groups, at), at);
   }
 
-  /** Sets this poll's log end on the partitions {@code ends} names (that have a slot). */
-  private void readEnds(Map<TopicPartition, Long> ends) {
-    for (var e : ends.entrySet()) {
-      PartitionSlot p = partitionSlots.get(e.getKey());
-      if (p != null && e.getValue() != null) {
-        p.end = e.getValue();
-        p.endPoll = pollNo;
-      }
+  /** Sets this poll's log end on the partition's slot, if it has one. */
+  private void setEnd(String topic, int partition, long offset) {
+    if (topic != lastTopic) {
+      // answers come topic by topic with one name object each: one look-up per topic
+      lastTopicSlots = slotsByTopic.get(topic);
+      lastTopic = topic;
+    }
+    PartitionSlot p = lastTopicSlots != null && partition >= 0 && partition < lastTopicSlots.length
+        ? lastTopicSlots[partition] : null;
+    if (p != null) {
+      p.end = offset;
+      p.endPoll = pollNo;
     }
   }
 
@@ -327,8 +332,27 @@ public final class KafkaLagCollector implements AutoCloseable {
       seen.forEach(p -> partitions.add(p.tp));
       lastGroups = Set.copyOf(groups);
       lastPartitions = partitions;
+      indexByTopic();
+      endReader.keepOnly(partitions);
     }
     return again;
+  }
+
+  /** Rebuilds {@link #slotsByTopic} from the partition slots. */
+  private void indexByTopic() {
+    Map<String, Integer> sizes = new HashMap<>();
+    for (PartitionSlot p : partitionSlots.values()) {
+      sizes.merge(p.tp.topic(), p.tp.partition() + 1, Math::max);
+    }
+    Map<String, PartitionSlot[]> index = new HashMap<>();
+    sizes.forEach((t, n) -> index.put(t, new PartitionSlot[n]));
+    for (PartitionSlot p : partitionSlots.values()) {
+      index.get(p.tp.topic())[p.tp.partition()] = p;
+    }
+    slotsByTopic = index;
+    allPartitions = partitionSlots.values().toArray(new PartitionSlot[0]);
+    lastTopic = null;
+    lastTopicSlots = null;
   }
 
   private static final Comparator<Slot> BY_TOPIC_PARTITION =
@@ -340,7 +364,7 @@ public final class KafkaLagCollector implements AutoCloseable {
    */
   private List<GroupLag> judge(Set<String> groups, Instant at) {
     long nowMs = at.toEpochMilli();
-    for (PartitionSlot p : partitionSlots.values()) {
+    for (PartitionSlot p : allPartitions) {
       if (p.endPoll == pollNo) {
         TimeLagEstimator.recordLogEnd(p.logEnds, p.end, nowMs);
       }
@@ -388,9 +412,9 @@ public final class KafkaLagCollector implements AutoCloseable {
   List<GroupLag> compute(Set<String> groups, Map<String, Map<TopicPartition, OffsetAndMetadata>> committed,
       Map<TopicPartition, Long> ends, Instant at) {
     pollNo++;
-    readEnds(ends);
+    ends.forEach((tp, end) -> setEnd(tp.topic(), tp.partition(), end));
     if (!place(groups, committed).isEmpty()) {
-      readEnds(ends);
+      ends.forEach((tp, end) -> setEnd(tp.topic(), tp.partition(), end));
     }
     return judge(groups, at);
   }
@@ -513,7 +537,7 @@ public final class KafkaLagCollector implements AutoCloseable {
     if (recordTimes != null) {
       recordTimes.close();
     }
-    endReader.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+    endReader.close();
     admin.close(Duration.ofSeconds(2));
   }
 }

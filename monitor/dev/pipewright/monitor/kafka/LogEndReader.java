@@ -1,0 +1,373 @@
+package dev.pipewright.monitor.kafka;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.ApiVersions;
+import org.apache.kafka.clients.ClientRequest;
+import org.apache.kafka.clients.ClientResponse;
+import org.apache.kafka.clients.ClientUtils;
+import org.apache.kafka.clients.Metadata;
+import org.apache.kafka.clients.NetworkClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.internals.ClusterResourceListeners;
+import org.apache.kafka.common.message.ListOffsetsRequestData.ListOffsetsPartition;
+import org.apache.kafka.common.message.ListOffsetsRequestData.ListOffsetsTopic;
+import org.apache.kafka.common.message.ListOffsetsResponseData.ListOffsetsPartitionResponse;
+import org.apache.kafka.common.message.ListOffsetsResponseData.ListOffsetsTopicResponse;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.ListOffsetsRequest;
+import org.apache.kafka.common.requests.ListOffsetsResponse;
+import org.apache.kafka.common.requests.MetadataRequest;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.LogContext;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * The log-end offsets of many partitions, in one ListOffsets request per leader, on Kafka's own
+ * network client (connections, TLS, SASL, version negotiation, metadata refresh) with none of the
+ * consumer's per-partition bookkeeping around it: the requests are built once for a list of
+ * partitions and sent again while the list and the cluster's leaders stay the same, and each
+ * answer goes straight to a {@link Sink} (docs/decisions/0136). What a consumer's {@code
+ * endOffsets} answers (the high watermark, read uncommitted), as Kafka's consumer-groups tool
+ * asks for it. Not thread-safe: one poll thread owns it.
+ */
+final class LogEndReader implements AutoCloseable {
+  /** Where each partition's log end goes, in the order of the broker's answer. */
+  interface Sink {
+    void end(String topic, int partition, long offset);
+  }
+
+  private static final long WAIT_STEP_MS = 50;
+
+  private final Time time = Time.SYSTEM;
+  private final TopicsMetadata metadata;
+  private final Metrics metrics;
+  private final NetworkClient client;
+  /** The partitions the cached requests are for (by identity), and the metadata they were planned on. */
+  private List<TopicPartition> plannedFor;
+  private int plannedVersion = -1;
+  private Map<Node, Request> plan = Map.of();
+  private List<TopicPartition> leaderless = List.of();
+
+  /** One leader's request: its partitions in request order, and the request, built once. */
+  private record Request(List<TopicPartition> partitions, Built builder) {}
+
+  /**
+   * A ListOffsets request built once per version and sent again as it is: Kafka's builder makes a
+   * new request each time, and the request's constructor walks every partition into a set.
+   */
+  private static final class Built extends AbstractRequest.Builder<ListOffsetsRequest> {
+    private final ListOffsetsRequest.Builder inner;
+    private ListOffsetsRequest built;
+
+    Built(ListOffsetsRequest.Builder inner) {
+      super(ApiKeys.LIST_OFFSETS, inner.oldestAllowedVersion(), inner.latestAllowedVersion());
+      this.inner = inner;
+    }
+
+    @Override
+    public ListOffsetsRequest build(short version) {
+      if (built == null || built.version() != version) {
+        built = inner.build(version);
+      }
+      return built;
+    }
+  }
+
+  /**
+   * @param consumerProperties a plain consumer's connection and security settings
+   *     ({@link KafkaClientConfig#consumerProperties}); its {@code client.id} names the client in
+   *     the broker's logs and metrics
+   */
+  LogEndReader(Properties consumerProperties) {
+    Properties props = new Properties();
+    props.putAll(consumerProperties);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    ConsumerConfig config = new ConsumerConfig(props);
+    LogContext log = new LogContext("[" + config.getString(ConsumerConfig.CLIENT_ID_CONFIG) + "] ");
+    metadata = new TopicsMetadata(config.getLong(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG),
+        config.getLong(ConsumerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), config.getLong(ConsumerConfig.METADATA_MAX_AGE_CONFIG),
+        log);
+    metrics = new Metrics(time);
+    try {
+      metadata.bootstrap(ClientUtils.parseAndValidateAddresses(config));
+      client = ClientUtils.createNetworkClient(config, metrics, "pipewright-lag-ends", log, new ApiVersions(), time, 1,
+          metadata, null, null);
+    } catch (RuntimeException e) {
+      metrics.close();
+      metadata.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Lets the metadata forget topics outside {@code partitions} at its next refresh (others are
+   * added whenever a read asks for them), so it stays as small as what is polled.
+   */
+  void keepOnly(List<TopicPartition> partitions) {
+    metadata.keepOnly(topicsOf(partitions));
+  }
+
+  private static Set<String> topicsOf(List<TopicPartition> partitions) {
+    Set<String> topics = new HashSet<>();
+    String last = null;
+    for (TopicPartition tp : partitions) {
+      // partitions come grouped by topic, whose name is then one object: skip the set most times
+      if (tp.topic() != last) {
+        last = tp.topic();
+        topics.add(last);
+      }
+    }
+    return topics;
+  }
+
+  /** The requests this reader has sent so far (ListOffsets, metadata, version checks). */
+  Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics() {
+    return metrics.metrics();
+  }
+
+  /**
+   * Reads the log end of every partition in {@code partitions} into {@code sink}, retrying those
+   * whose leader moved or is not known yet. Partitions answered before a failure have been given
+   * to the sink.
+   *
+   * @throws TimeoutException if some partitions got no answer within {@code timeoutMs} (a broker
+   *     that is down, a topic that does not exist)
+   * @throws KafkaException if the cluster refuses the login or the read (the broker's own error)
+   */
+  void read(List<TopicPartition> partitions, long timeoutMs, Sink sink) {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    long now = time.milliseconds();
+    long deadline = now + timeoutMs;
+    metadata.want(partitions);
+    // what is still to ask, by leader; rebuilt only when leaders change or answers are missing
+    List<TopicPartition> todo = partitions;
+    Map<Node, Request> unsent = null;
+    Map<String, Request> inFlight = new HashMap<>();
+    while (true) {
+      if (unsent == null) {
+        unsent = new LinkedHashMap<>(planFor(todo));
+        if (!leaderless.isEmpty()) {
+          metadata.requestUpdate(false);
+        }
+      }
+      for (var it = unsent.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        Node node = e.getKey();
+        if (client.ready(node, now)) {
+          ClientRequest request = client.newClientRequest(node.idString(), e.getValue().builder(), now, true);
+          client.send(request, now);
+          inFlight.put(node.idString(), e.getValue());
+          it.remove();
+        } else {
+          AuthenticationException refused = client.authenticationException(node);
+          if (refused != null) {
+            throw refused;
+          }
+        }
+      }
+      if (inFlight.isEmpty() && unsent.isEmpty() && leaderless.isEmpty()) {
+        return;
+      }
+      if (now >= deadline) {
+        int left = leaderless.size() + inFlight.values().stream().mapToInt(r -> r.partitions().size()).sum()
+            + unsent.values().stream().mapToInt(r -> r.partitions().size()).sum();
+        throw new TimeoutException("the log ends of " + left + " partitions were not read within " + timeoutMs + " ms");
+      }
+      List<TopicPartition> retry = null;
+      for (ClientResponse r : client.poll(Math.min(deadline - now, WAIT_STEP_MS), now)) {
+        Request sent = inFlight.remove(r.destination());
+        if (sent == null) {
+          continue;
+        }
+        List<TopicPartition> missed = answer(r, sent, sink);
+        if (!missed.isEmpty()) {
+          retry = retry == null ? new ArrayList<>() : retry;
+          retry.addAll(missed);
+        }
+      }
+      metadata.maybeThrowAnyException();
+      now = time.milliseconds();
+      boolean leadersChanged = metadata.updateVersion() != plannedVersion;
+      if (retry != null || (leadersChanged && (!leaderless.isEmpty() || !unsent.isEmpty()))) {
+        // ask again only once the answers of this round are in, on the leaders the metadata now names
+        if (!inFlight.isEmpty()) {
+          continue;
+        }
+        List<TopicPartition> again = new ArrayList<>(leaderless);
+        unsent.values().forEach(q -> again.addAll(q.partitions()));
+        if (retry != null) {
+          again.addAll(retry);
+        }
+        todo = again;
+        unsent = null;
+      }
+    }
+  }
+
+  /** Gives the sink every partition answered; returns those to ask again, throws for a refusal. */
+  private List<TopicPartition> answer(ClientResponse r, Request sent, Sink sink) {
+    if (r.authenticationException() != null) {
+      throw r.authenticationException();
+    }
+    if (r.versionMismatch() != null) {
+      throw r.versionMismatch();
+    }
+    if (r.wasDisconnected() || r.wasTimedOut() || !(r.responseBody() instanceof ListOffsetsResponse body)) {
+      metadata.requestUpdate(false);
+      return sent.partitions();
+    }
+    int answered = 0;
+    Set<TopicPartition> missed = null;
+    for (ListOffsetsTopicResponse t : body.topics()) {
+      String topic = t.name();
+      for (ListOffsetsPartitionResponse p : t.partitions()) {
+        if (p.errorCode() == Errors.NONE.code()) {
+          sink.end(topic, p.partitionIndex(), p.offset());
+          answered++;
+          continue;
+        }
+        KafkaException e = Errors.forCode(p.errorCode()).exception();
+        if (!(e instanceof RetriableException)) {
+          throw e;
+        }
+        metadata.requestUpdate(false);
+        missed = missed == null ? new HashSet<>() : missed;
+        missed.add(new TopicPartition(topic, p.partitionIndex()));
+      }
+    }
+    if (answered == sent.partitions().size()) {
+      return List.of();
+    }
+    // the rare path: some partitions failed or were left out of the answer
+    Set<TopicPartition> failed = missed == null ? Set.of() : missed;
+    Set<TopicPartition> got = new HashSet<>();
+    for (ListOffsetsTopicResponse t : body.topics()) {
+      for (ListOffsetsPartitionResponse p : t.partitions()) {
+        TopicPartition tp = new TopicPartition(t.name(), p.partitionIndex());
+        if (!failed.contains(tp)) {
+          got.add(tp);
+        }
+      }
+    }
+    List<TopicPartition> again = new ArrayList<>();
+    for (TopicPartition tp : sent.partitions()) {
+      if (!got.contains(tp)) {
+        again.add(tp);
+      }
+    }
+    return again;
+  }
+
+  /**
+   * The requests for {@code partitions} by leader, and in {@link #leaderless} those whose leader
+   * the metadata does not know yet; the last plan again when the list and the metadata are the same.
+   */
+  private Map<Node, Request> planFor(List<TopicPartition> partitions) {
+    int version = metadata.updateVersion();
+    if (partitions == plannedFor && version == plannedVersion) {
+      return plan;
+    }
+    var cluster = metadata.fetch();
+    Map<Node, Map<String, ListOffsetsTopic>> topics = new HashMap<>();
+    Map<Node, List<TopicPartition>> byLeader = new HashMap<>();
+    List<TopicPartition> none = new ArrayList<>();
+    for (TopicPartition tp : partitions) {
+      Node leader = cluster.leaderFor(tp);
+      if (leader == null) {
+        none.add(tp);
+        continue;
+      }
+      byLeader.computeIfAbsent(leader, n -> new ArrayList<>()).add(tp);
+      topics.computeIfAbsent(leader, n -> new LinkedHashMap<>())
+          .computeIfAbsent(tp.topic(), t -> new ListOffsetsTopic().setName(t))
+          .partitions().add(new ListOffsetsPartition().setPartitionIndex(tp.partition())
+              .setTimestamp(ListOffsetsRequest.LATEST_TIMESTAMP));
+    }
+    Map<Node, Request> made = new HashMap<>();
+    for (var e : byLeader.entrySet()) {
+      made.put(e.getKey(), new Request(e.getValue(), new Built(ListOffsetsRequest.Builder
+          .forConsumer(false, IsolationLevel.READ_UNCOMMITTED)
+          .setTargetTimes(new ArrayList<>(topics.get(e.getKey()).values())))));
+    }
+    plannedFor = partitions;
+    plannedVersion = version;
+    plan = made;
+    leaderless = none;
+    return made;
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (Exception e) {
+      // closing a client whose broker is gone: nothing left to release
+    }
+    metrics.close();
+    metadata.close();
+  }
+
+  /**
+   * Cluster metadata for the topics being read only (a plain {@link Metadata} asks for every topic
+   * of the cluster on each refresh).
+   */
+  private static final class TopicsMetadata extends Metadata {
+    private volatile Set<String> topics = Set.of();
+
+    TopicsMetadata(long backoffMs, long backoffMaxMs, long maxAgeMs, LogContext log) {
+      super(backoffMs, backoffMaxMs, maxAgeMs, log, new ClusterResourceListeners());
+    }
+
+    private List<TopicPartition> covered;
+
+    /** Makes the metadata cover the topics of {@code partitions}, asking the cluster now for new ones. */
+    void want(List<TopicPartition> partitions) {
+      if (partitions == covered) {
+        return;
+      }
+      Set<String> wanted = topicsOf(partitions);
+      if (!topics.containsAll(wanted)) {
+        wanted.addAll(topics);
+        topics = Set.copyOf(wanted);
+        requestUpdateForNewTopics();
+      }
+      covered = partitions;
+    }
+
+    /** From the next refresh on, the metadata covers these topics only. */
+    void keepOnly(Set<String> wanted) {
+      topics = Set.copyOf(wanted);
+      covered = null;
+    }
+
+    @Override
+    protected MetadataRequest.Builder newMetadataRequestBuilder() {
+      return new MetadataRequest.Builder(new ArrayList<>(topics), false);
+    }
+
+    @Override
+    protected boolean retainTopic(String topic, boolean isInternal, long nowMs) {
+      return topics.contains(topic);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.pipewright.monitor.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lag collector's log-end reader against a real broker, checked against a Kafka consumer's {@code endOffsets}. */
+class LogEndReaderIT {
+  @TempDir static Path dir;
+  static EmbeddedKafka kafka;
+  static KafkaProducer<byte[], byte[]> producer;
+  static Admin admin;
+  static KafkaConsumer<byte[], byte[]> consumer;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).build().start();
+    producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "linger.ms", "0"),
+        new ByteArraySerializer(), new ByteArraySerializer());
+    admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+    consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()), new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+    admin.createTopics(List.of(new NewTopic("ends-a", 3, (short) 1), new NewTopic("ends-b", 2, (short) 1))).all().get();
+  }
+
+  @AfterAll
+  static void stop() {
+    consumer.close();
+    producer.close();
+    admin.close();
+    kafka.close();
+  }
+
+  static void produce(String topic, int partition, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      producer.send(new ProducerRecord<>(topic, partition, null, new byte[] {(byte) i}));
+    }
+    producer.flush();
+  }
+
+  static LogEndReader reader(String bootstrap) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("request.timeout.ms", "3000");
+    return new LogEndReader(KafkaClientConfig.consumerProperties(p, "pipewright-lag-ends"));
+  }
+
+  static Map<TopicPartition, Long> read(LogEndReader r, List<TopicPartition> partitions, long timeoutMs) {
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    r.read(partitions, timeoutMs, (topic, partition, offset) -> ends.put(new TopicPartition(topic, partition), offset));
+    return ends;
+  }
+
+  static long requests(LogEndReader r) {
+    for (Map.Entry<MetricName, ? extends Metric> e : r.metrics().entrySet()) {
+      if (e.getKey().name().equals("request-total") && e.getKey().group().equals("pipewright-lag-ends-metrics")) {
+        return ((Number) e.getValue().metricValue()).longValue();
+      }
+    }
+    throw new AssertionError("no request-total metric");
+  }
+
+  static List<TopicPartition> partitions(String topic, int n) {
+    List<TopicPartition> out = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      out.add(new TopicPartition(topic, p));
+    }
+    return out;
+  }
+
+  @Test
+  void logEndsEqualAConsumersAndFollowNewRecordsWithOneRequestPerRead() throws Exception {
+    produce("ends-a", 0, 12);
+    produce("ends-a", 2, 3);
+    produce("ends-b", 1, 40);
+    List<TopicPartition> all = new ArrayList<>(partitions("ends-a", 3));
+    all.addAll(partitions("ends-b", 2));
+    try (LogEndReader r = reader(kafka.bootstrapServers())) {
+      assertThat(read(r, all, 10_000)).isEqualTo(consumer.endOffsets(all)).containsEntry(new TopicPartition("ends-b", 1), 40L);
+      produce("ends-a", 1, 5);
+      produce("ends-b", 1, 2);
+      long before = requests(r);
+      // the same list again: the request built for it is sent as it is, and answers the new ends
+      Map<TopicPartition, Long> again = read(r, all, 10_000);
+      assertThat(again).isEqualTo(consumer.endOffsets(all))
+          .containsEntry(new TopicPartition("ends-a", 1), 5L).containsEntry(new TopicPartition("ends-b", 1), 42L);
+      assertThat(requests(r) - before).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTopicCreatedLaterIsReadWhenAsked() throws Exception {
+    try (LogEndReader r = reader(kafka.bootstrapServers())) {
+      assertThat(read(r, partitions("ends-a", 3), 10_000)).hasSize(3);
+      admin.createTopics(List.of(new NewTopic("ends-late", 2, (short) 1))).all().get();
+      produce("ends-late", 1, 7);
+      List<TopicPartition> both = new ArrayList<>(partitions("ends-a", 3));
+      both.addAll(partitions("ends-late", 2));
+      assertThat(read(r, both, 10_000)).isEqualTo(consumer.endOffsets(both))
+          .containsEntry(new TopicPartition("ends-late", 1), 7L);
+    }
+  }
+
+  @Test
+  void aTopicThatDoesNotExistTimesOutAndTheOthersAreStillRead() {
+    try (LogEndReader r = reader(kafka.bootstrapServers())) {
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      List<TopicPartition> asked = List.of(new TopicPartition("ends-b", 0), new TopicPartition("ends-b", 1),
+          new TopicPartition("no-such-topic", 0));
+      assertThatThrownBy(() -> r.read(asked, 1_500,
+          (topic, partition, offset) -> ends.put(new TopicPartition(topic, partition), offset)))
+          .isInstanceOf(TimeoutException.class)
+          .hasMessage("the log ends of 1 partitions were not read within 1500 ms");
+      assertThat(ends).containsOnlyKeys(new TopicPartition("ends-b", 0), new TopicPartition("ends-b", 1));
+    }
+  }
+
+  @Test
+  void aBrokerThatIsNotThereEndsInATimeout() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    try (LogEndReader r = reader("127.0.0.1:" + port)) {
+      assertThatThrownBy(() -> read(r, partitions("ends-a", 3), 1_000))
+          .isInstanceOf(TimeoutException.class)
+          .hasMessage("the log ends of 3 partitions were not read within 1000 ms");
+    }
+  }
+}
