@@ -20,6 +20,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.internals.ClusterResourceListeners;
@@ -151,6 +152,7 @@ final class LogEndReader implements AutoCloseable {
    * @throws TimeoutException if some partitions got no answer within {@code timeoutMs} (a broker
    *     that is down, a topic that does not exist)
    * @throws KafkaException if the cluster refuses the login or the read (the broker's own error)
+   * @throws InterruptException if the thread is interrupted (its interrupt flag stays set)
    */
   void read(List<TopicPartition> partitions, long timeoutMs, Sink sink) {
     if (partitions.isEmpty()) {
@@ -164,6 +166,11 @@ final class LogEndReader implements AutoCloseable {
     Map<Node, Request> unsent = null;
     Map<String, Request> inFlight = new HashMap<>();
     while (true) {
+      if (Thread.currentThread().isInterrupted()) {
+        // the selector returns at once for an interrupted thread: without this the loop would spin
+        // until the timeout while the monitor is being closed
+        throw new InterruptException("interrupted while reading log ends");
+      }
       if (unsent == null) {
         unsent = new LinkedHashMap<>(planFor(todo));
         if (!leaderless.isEmpty()) {

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -150,6 +151,20 @@ class LogEndReaderIT {
       assertThatThrownBy(() -> read(r, partitions("ends-a", 3), 1_000))
           .isInstanceOf(TimeoutException.class)
           .hasMessage("the log ends of 3 partitions were not read within 1000 ms");
+    }
+  }
+
+  @Test
+  void anInterruptedThreadStopsReadingAndKeepsItsInterrupt() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    try (LogEndReader r = reader("127.0.0.1:" + port)) {
+      // the monitor's close interrupts its poll thread; a reader that missed it would retry for the whole timeout
+      Thread.currentThread().interrupt();
+      assertThatThrownBy(() -> read(r, partitions("ends-a", 3), 600_000)).isInstanceOf(InterruptException.class);
+      assertThat(Thread.interrupted()).isTrue();
     }
   }
 }
