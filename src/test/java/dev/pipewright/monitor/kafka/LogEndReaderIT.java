@@ -86,6 +86,12 @@ class LogEndReaderIT {
     throw new AssertionError("no request-total metric");
   }
 
+  static int portNobodyListensOn() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   static List<TopicPartition> partitions(String topic, int n) {
     List<TopicPartition> out = new ArrayList<>();
     for (int p = 0; p < n; p++) {
@@ -143,11 +149,7 @@ class LogEndReaderIT {
 
   @Test
   void aBrokerThatIsNotThereEndsInATimeout() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    try (LogEndReader r = reader("127.0.0.1:" + port)) {
+    try (LogEndReader r = reader("127.0.0.1:" + portNobodyListensOn())) {
       assertThatThrownBy(() -> read(r, partitions("ends-a", 3), 1_000))
           .isInstanceOf(TimeoutException.class)
           .hasMessage("the log ends of 3 partitions were not read within 1000 ms");
@@ -156,11 +158,7 @@ class LogEndReaderIT {
 
   @Test
   void anInterruptedThreadStopsReadingAndKeepsItsInterrupt() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    try (LogEndReader r = reader("127.0.0.1:" + port)) {
+    try (LogEndReader r = reader("127.0.0.1:" + portNobodyListensOn())) {
       // the monitor's close interrupts its poll thread; a reader that missed it would retry for the whole timeout
       Thread.currentThread().interrupt();
       assertThatThrownBy(() -> read(r, partitions("ends-a", 3), 600_000)).isInstanceOf(InterruptException.class);
