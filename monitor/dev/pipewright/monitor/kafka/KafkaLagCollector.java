@@ -333,7 +333,7 @@ public final class KafkaLagCollector implements AutoCloseable {
       lastGroups = Set.copyOf(groups);
       lastPartitions = partitions;
       indexByTopic();
-      endReader.keepOnly(partitions);
+      endReader.track(partitions);
     }
     return again;
   }

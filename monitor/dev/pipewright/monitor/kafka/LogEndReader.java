@@ -60,14 +60,18 @@ final class LogEndReader implements AutoCloseable {
   private final TopicsMetadata metadata;
   private final Metrics metrics;
   private final NetworkClient client;
-  /** The partitions the cached requests are for (by identity), and the metadata they were planned on. */
-  private List<TopicPartition> plannedFor;
-  private int plannedVersion = -1;
-  private Map<Node, Request> plan = Map.of();
-  private List<TopicPartition> leaderless = List.of();
+  private final long retryBackoffMs;
+  /** The partitions read every poll ({@link #track}); only their requests are kept between reads. */
+  private List<TopicPartition> tracked;
+  /** The requests kept for {@link #tracked}, and the metadata version they were planned on. */
+  private Plan trackedPlan;
+  private int trackedVersion = -1;
 
   /** One leader's request: its partitions in request order, and the request, built once. */
   private record Request(List<TopicPartition> partitions, Built builder) {}
+
+  /** Requests by leader, and the partitions whose leader the metadata does not know. */
+  private record Plan(Map<Node, Request> byLeader, List<TopicPartition> leaderless) {}
 
   /**
    * A ListOffsets request built once per version and sent again as it is: Kafka's builder makes a
@@ -103,7 +107,8 @@ final class LogEndReader implements AutoCloseable {
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     ConsumerConfig config = new ConsumerConfig(props);
     LogContext log = new LogContext("[" + config.getString(ConsumerConfig.CLIENT_ID_CONFIG) + "] ");
-    metadata = new TopicsMetadata(config.getLong(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG),
+    retryBackoffMs = config.getLong(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG);
+    metadata = new TopicsMetadata(retryBackoffMs,
         config.getLong(ConsumerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), config.getLong(ConsumerConfig.METADATA_MAX_AGE_CONFIG),
         log);
     metrics = new Metrics(time);
@@ -119,10 +124,13 @@ final class LogEndReader implements AutoCloseable {
   }
 
   /**
-   * Lets the metadata forget topics outside {@code partitions} at its next refresh (others are
-   * added whenever a read asks for them), so it stays as small as what is polled.
+   * Names the partitions read every poll: their requests are built once and kept while the list
+   * (the same object) and the cluster's leaders stay the same, and the metadata covers their topics
+   * only (others are added whenever a read asks for them, and forgotten at the next call).
    */
-  void keepOnly(List<TopicPartition> partitions) {
+  void track(List<TopicPartition> partitions) {
+    tracked = partitions;
+    trackedPlan = null;
     metadata.keepOnly(topicsOf(partitions));
   }
 
@@ -161,21 +169,24 @@ final class LogEndReader implements AutoCloseable {
     long now = time.milliseconds();
     long deadline = now + timeoutMs;
     metadata.want(partitions);
-    // what is still to ask, by leader; rebuilt only when leaders change or answers are missing
-    List<TopicPartition> todo = partitions;
-    Map<Node, Request> unsent = null;
+    Plan plan = planFor(partitions);
+    Map<Node, Request> unsent = new LinkedHashMap<>(plan.byLeader());
     Map<String, Request> inFlight = new HashMap<>();
+    // partitions to ask again (no leader known, a retriable error, a lost connection): asked once
+    // the metadata has changed or the back-off has passed, not at every turn of the loop
+    List<TopicPartition> waiting = new ArrayList<>();
+    int waitingVersion = 0;
+    long waitingSince = 0;
+    if (!plan.leaderless().isEmpty()) {
+      waiting.addAll(plan.leaderless());
+      waitingVersion = metadata.requestUpdate(false);
+      waitingSince = now;
+    }
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
         // the selector returns at once for an interrupted thread: without this the loop would spin
         // until the timeout while the monitor is being closed
         throw new InterruptException("interrupted while reading log ends");
-      }
-      if (unsent == null) {
-        unsent = new LinkedHashMap<>(planFor(todo));
-        if (!leaderless.isEmpty()) {
-          metadata.requestUpdate(false);
-        }
       }
       for (var it = unsent.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
@@ -185,22 +196,26 @@ final class LogEndReader implements AutoCloseable {
           client.send(request, now);
           inFlight.put(node.idString(), e.getValue());
           it.remove();
-        } else {
-          AuthenticationException refused = client.authenticationException(node);
-          if (refused != null) {
-            throw refused;
+        } else if (client.authenticationException(node) != null) {
+          throw client.authenticationException(node);
+        } else if (client.connectionFailed(node)) {
+          // the leader may have moved away from a broker that is down: ask the metadata again
+          if (waiting.isEmpty()) {
+            waitingVersion = metadata.requestUpdate(false);
+            waitingSince = now;
           }
+          waiting.addAll(e.getValue().partitions());
+          it.remove();
         }
       }
-      if (inFlight.isEmpty() && unsent.isEmpty() && leaderless.isEmpty()) {
+      if (inFlight.isEmpty() && unsent.isEmpty() && waiting.isEmpty()) {
         return;
       }
       if (now >= deadline) {
-        int left = leaderless.size() + inFlight.values().stream().mapToInt(r -> r.partitions().size()).sum()
+        int left = waiting.size() + inFlight.values().stream().mapToInt(r -> r.partitions().size()).sum()
             + unsent.values().stream().mapToInt(r -> r.partitions().size()).sum();
         throw new TimeoutException("the log ends of " + left + " partitions were not read within " + timeoutMs + " ms");
       }
-      List<TopicPartition> retry = null;
       for (ClientResponse r : client.poll(Math.min(deadline - now, WAIT_STEP_MS), now)) {
         Request sent = inFlight.remove(r.destination());
         if (sent == null) {
@@ -208,25 +223,27 @@ final class LogEndReader implements AutoCloseable {
         }
         List<TopicPartition> missed = answer(r, sent, sink);
         if (!missed.isEmpty()) {
-          retry = retry == null ? new ArrayList<>() : retry;
-          retry.addAll(missed);
+          if (waiting.isEmpty()) {
+            waitingVersion = metadata.requestUpdate(false);
+            waitingSince = now;
+          }
+          waiting.addAll(missed);
         }
       }
       metadata.maybeThrowAnyException();
       now = time.milliseconds();
-      boolean leadersChanged = metadata.updateVersion() != plannedVersion;
-      if (retry != null || (leadersChanged && (!leaderless.isEmpty() || !unsent.isEmpty()))) {
-        // ask again only once the answers of this round are in, on the leaders the metadata now names
-        if (!inFlight.isEmpty()) {
-          continue;
+      if (!waiting.isEmpty() && (metadata.updateVersion() > waitingVersion || now - waitingSince >= retryBackoffMs)) {
+        // ask again, with what could not be sent yet, on the leaders the metadata now names
+        for (Request q : unsent.values()) {
+          waiting.addAll(q.partitions());
         }
-        List<TopicPartition> again = new ArrayList<>(leaderless);
-        unsent.values().forEach(q -> again.addAll(q.partitions()));
-        if (retry != null) {
-          again.addAll(retry);
+        Plan again = planFor(waiting);
+        unsent = new LinkedHashMap<>(again.byLeader());
+        waiting = new ArrayList<>(again.leaderless());
+        if (!waiting.isEmpty()) {
+          waitingVersion = metadata.requestUpdate(false);
+          waitingSince = now;
         }
-        todo = again;
-        unsent = null;
       }
     }
   }
@@ -286,13 +303,13 @@ final class LogEndReader implements AutoCloseable {
   }
 
   /**
-   * The requests for {@code partitions} by leader, and in {@link #leaderless} those whose leader
-   * the metadata does not know yet; the last plan again when the list and the metadata are the same.
+   * The requests for {@code partitions} by leader, and those whose leader the metadata does not know
+   * yet; for the {@link #tracked} list, the kept requests while the metadata is the same.
    */
-  private Map<Node, Request> planFor(List<TopicPartition> partitions) {
+  private Plan planFor(List<TopicPartition> partitions) {
     int version = metadata.updateVersion();
-    if (partitions == plannedFor && version == plannedVersion) {
-      return plan;
+    if (partitions == tracked && trackedPlan != null && version == trackedVersion) {
+      return trackedPlan;
     }
     var cluster = metadata.fetch();
     Map<Node, Map<String, ListOffsetsTopic>> topics = new HashMap<>();
@@ -316,11 +333,12 @@ final class LogEndReader implements AutoCloseable {
           .forConsumer(false, IsolationLevel.READ_UNCOMMITTED)
           .setTargetTimes(new ArrayList<>(topics.get(e.getKey()).values())))));
     }
-    plannedFor = partitions;
-    plannedVersion = version;
-    plan = made;
-    leaderless = none;
-    return made;
+    Plan plan = new Plan(made, none);
+    if (partitions == tracked) {
+      trackedPlan = plan;
+      trackedVersion = version;
+    }
+    return plan;
   }
 
   @Override
@@ -361,10 +379,14 @@ final class LogEndReader implements AutoCloseable {
       covered = partitions;
     }
 
-    /** From the next refresh on, the metadata covers these topics only. */
+    /** From the next refresh on, the metadata covers these topics only; asks for new ones now. */
     void keepOnly(Set<String> wanted) {
+      boolean adds = !topics.containsAll(wanted);
       topics = Set.copyOf(wanted);
       covered = null;
+      if (adds) {
+        requestUpdateForNewTopics();
+      }
     }
 
     @Override

@@ -209,6 +209,10 @@ public final class TimeLagEstimator {
       samples = new long[2 * capacity];
     }
 
+    int size() {
+      return size;
+    }
+
     long offset(int i) {
       return samples[2 * slot(i)];
     }

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -163,6 +165,23 @@ class LogEndReaderIT {
       Thread.currentThread().interrupt();
       assertThatThrownBy(() -> read(r, partitions("ends-a", 3), 600_000)).isInstanceOf(InterruptException.class);
       assertThat(Thread.interrupted()).isTrue();
+    }
+  }
+
+  @Test
+  void aReadWhileTheBrokerIsAwayAnswersOnceItIsBack() throws Exception {
+    List<TopicPartition> all = new ArrayList<>(partitions("ends-a", 3));
+    all.addAll(partitions("ends-b", 2));
+    try (LogEndReader r = reader(kafka.bootstrapServers())) {
+      r.track(all);
+      read(r, all, 10_000);
+      kafka.close();
+      // the reader's connection is gone and nothing listens: it retries with back-off until the
+      // broker is back, then answers every partition (none lost to the failed attempts)
+      CompletableFuture<Map<TopicPartition, Long>> during = CompletableFuture.supplyAsync(() -> read(r, all, 120_000));
+      Thread.sleep(1_000);
+      kafka.start();
+      assertThat(during.get(120, TimeUnit.SECONDS)).isEqualTo(consumer.endOffsets(all));
     }
   }
 }
