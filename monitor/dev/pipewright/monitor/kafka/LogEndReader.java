@@ -35,6 +35,7 @@ import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.ListOffsetsRequest;
 import org.apache.kafka.common.requests.ListOffsetsResponse;
 import org.apache.kafka.common.requests.MetadataRequest;
+import org.apache.kafka.common.requests.MetadataResponse;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.LogContext;
 import org.apache.kafka.common.utils.Time;
@@ -154,11 +155,12 @@ final class LogEndReader implements AutoCloseable {
 
   /**
    * Reads the log end of every partition in {@code partitions} into {@code sink}, retrying those
-   * whose leader moved or is not known yet. Partitions answered before a failure have been given
-   * to the sink.
+   * whose leader moved or is not known yet. A partition of a topic the cluster says does not exist
+   * is left out (no call to the sink). Partitions answered before a failure have been given to the
+   * sink.
    *
    * @throws TimeoutException if some partitions got no answer within {@code timeoutMs} (a broker
-   *     that is down, a topic that does not exist)
+   *     that is down)
    * @throws KafkaException if the cluster refuses the login or the read (the broker's own error)
    * @throws InterruptException if the thread is interrupted (its interrupt flag stays set)
    */
@@ -169,6 +171,7 @@ final class LogEndReader implements AutoCloseable {
     long now = time.milliseconds();
     long deadline = now + timeoutMs;
     metadata.want(partitions);
+    int startVersion = metadata.updateVersion();
     Plan plan = planFor(partitions);
     Map<Node, Request> unsent = new LinkedHashMap<>(plan.byLeader());
     Map<String, Request> inFlight = new HashMap<>();
@@ -237,6 +240,9 @@ final class LogEndReader implements AutoCloseable {
         for (Request q : unsent.values()) {
           waiting.addAll(q.partitions());
         }
+        // a topic the cluster says it does not have has no log end to wait for (the consumer-groups
+        // tool prints "-" for it); asked about after this read began, so not a stale answer
+        waiting.removeIf(tp -> metadata.saidMissingSince(tp.topic(), startVersion));
         Plan again = planFor(waiting);
         unsent = new LinkedHashMap<>(again.byLeader());
         waiting = new ArrayList<>(again.leaderless());
@@ -387,6 +393,22 @@ final class LogEndReader implements AutoCloseable {
       if (adds) {
         requestUpdateForNewTopics();
       }
+    }
+
+    /** Topics the last metadata answer named as not existing, and the metadata version it made. */
+    private Set<String> missing = Set.of();
+    private int missingVersion = -1;
+
+    @Override
+    public synchronized void update(int requestVersion, MetadataResponse response, boolean isPartialUpdate, long nowMs) {
+      super.update(requestVersion, response, isPartialUpdate, nowMs);
+      missing = Set.copyOf(response.topicsByError(Errors.UNKNOWN_TOPIC_OR_PARTITION));
+      missingVersion = updateVersion();
+    }
+
+    /** Whether a metadata answer newer than {@code version} said {@code topic} does not exist. */
+    synchronized boolean saidMissingSince(String topic, int version) {
+      return missingVersion > version && missing.contains(topic);
     }
 
     @Override

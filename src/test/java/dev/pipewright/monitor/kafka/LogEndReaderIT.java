@@ -136,16 +136,13 @@ class LogEndReaderIT {
   }
 
   @Test
-  void aTopicThatDoesNotExistTimesOutAndTheOthersAreStillRead() {
+  void aTopicThatDoesNotExistIsLeftOutAndTheOthersAreRead() {
     try (LogEndReader r = reader(kafka.bootstrapServers())) {
-      Map<TopicPartition, Long> ends = new HashMap<>();
       List<TopicPartition> asked = List.of(new TopicPartition("ends-b", 0), new TopicPartition("ends-b", 1),
           new TopicPartition("no-such-topic", 0));
-      assertThatThrownBy(() -> r.read(asked, 1_500,
-          (topic, partition, offset) -> ends.put(new TopicPartition(topic, partition), offset)))
-          .isInstanceOf(TimeoutException.class)
-          .hasMessage("the log ends of 1 partitions were not read within 1500 ms");
-      assertThat(ends).containsOnlyKeys(new TopicPartition("ends-b", 0), new TopicPartition("ends-b", 1));
+      // as the consumer-groups tool shows "-" for it: no log end, and no waiting for one until the
+      // timeout (a group may keep offsets of a topic deleted since)
+      assertThat(read(r, asked, 600_000)).containsOnlyKeys(new TopicPartition("ends-b", 0), new TopicPartition("ends-b", 1));
     }
   }
 
