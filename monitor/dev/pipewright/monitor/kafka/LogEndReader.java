@@ -71,7 +71,10 @@ final class LogEndReader implements AutoCloseable {
   /** One leader's request: its partitions in request order, and the request, built once. */
   private record Request(List<TopicPartition> partitions, Built builder) {}
 
-  /** Requests by leader, and the partitions whose leader the metadata does not know. */
+  /**
+   * Requests by leader, and the partitions whose leader the metadata does not know yet (those the
+   * cluster does not have are in neither).
+   */
   private record Plan(Map<Node, Request> byLeader, List<TopicPartition> leaderless) {}
 
   /**
@@ -155,9 +158,9 @@ final class LogEndReader implements AutoCloseable {
 
   /**
    * Reads the log end of every partition in {@code partitions} into {@code sink}, retrying those
-   * whose leader moved or is not known yet. A partition of a topic the cluster says does not exist
-   * is left out (no call to the sink). Partitions answered before a failure have been given to the
-   * sink.
+   * whose leader moved or is not known yet. A partition the cluster says it does not have (its
+   * topic does not exist, or has fewer partitions) is left out: no call to the sink. Partitions
+   * answered before a failure have been given to the sink.
    *
    * @throws TimeoutException if some partitions got no answer within {@code timeoutMs} (a broker
    *     that is down)
@@ -171,7 +174,6 @@ final class LogEndReader implements AutoCloseable {
     long now = time.milliseconds();
     long deadline = now + timeoutMs;
     metadata.want(partitions);
-    int startVersion = metadata.updateVersion();
     Plan plan = planFor(partitions);
     Map<Node, Request> unsent = new LinkedHashMap<>(plan.byLeader());
     Map<String, Request> inFlight = new HashMap<>();
@@ -240,9 +242,6 @@ final class LogEndReader implements AutoCloseable {
         for (Request q : unsent.values()) {
           waiting.addAll(q.partitions());
         }
-        // a topic the cluster says it does not have has no log end to wait for (the consumer-groups
-        // tool prints "-" for it); asked about after this read began, so not a stale answer
-        waiting.removeIf(tp -> metadata.saidMissingSince(tp.topic(), startVersion));
         Plan again = planFor(waiting);
         unsent = new LinkedHashMap<>(again.byLeader());
         waiting = new ArrayList<>(again.leaderless());
@@ -321,10 +320,18 @@ final class LogEndReader implements AutoCloseable {
     Map<Node, Map<String, ListOffsetsTopic>> topics = new HashMap<>();
     Map<Node, List<TopicPartition>> byLeader = new HashMap<>();
     List<TopicPartition> none = new ArrayList<>();
+    int gone = 0;
     for (TopicPartition tp : partitions) {
       Node leader = cluster.leaderFor(tp);
       if (leader == null) {
-        none.add(tp);
+        Integer count = cluster.partitionCountForTopic(tp.topic());
+        if (metadata.saysMissing(tp.topic()) || count != null && tp.partition() >= count) {
+          // left out, as the consumer-groups tool prints "-" for it (a group may keep offsets of a
+          // deleted topic); the consumer waited for it until the timeout
+          gone++;
+        } else {
+          none.add(tp);
+        }
         continue;
       }
       byLeader.computeIfAbsent(leader, n -> new ArrayList<>()).add(tp);
@@ -338,6 +345,10 @@ final class LogEndReader implements AutoCloseable {
       made.put(e.getKey(), new Request(e.getValue(), new Built(ListOffsetsRequest.Builder
           .forConsumer(false, IsolationLevel.READ_UNCOMMITTED)
           .setTargetTimes(new ArrayList<>(topics.get(e.getKey()).values())))));
+    }
+    if (gone > 0) {
+      // the verdict is the last answer's: ask again soon, so a topic created since is read
+      metadata.requestUpdate(false);
     }
     Plan plan = new Plan(made, none);
     if (partitions == tracked) {
@@ -395,20 +406,18 @@ final class LogEndReader implements AutoCloseable {
       }
     }
 
-    /** Topics the last metadata answer named as not existing, and the metadata version it made. */
+    /** Topics the last metadata answer named as not existing. */
     private Set<String> missing = Set.of();
-    private int missingVersion = -1;
 
     @Override
     public synchronized void update(int requestVersion, MetadataResponse response, boolean isPartialUpdate, long nowMs) {
       super.update(requestVersion, response, isPartialUpdate, nowMs);
       missing = Set.copyOf(response.topicsByError(Errors.UNKNOWN_TOPIC_OR_PARTITION));
-      missingVersion = updateVersion();
     }
 
-    /** Whether a metadata answer newer than {@code version} said {@code topic} does not exist. */
-    synchronized boolean saidMissingSince(String topic, int version) {
-      return missingVersion > version && missing.contains(topic);
+    /** Whether the last metadata answer said {@code topic} does not exist. */
+    synchronized boolean saysMissing(String topic) {
+      return missing.contains(topic);
     }
 
     @Override
