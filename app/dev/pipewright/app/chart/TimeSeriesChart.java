@@ -337,8 +337,13 @@ public final class TimeSeriesChart extends BorderPane {
       g.strokeLine(x, py0, x, py1);
       g.setStroke(AXIS);
       g.strokeLine(x, py1, x, py1 + 4);
-      g.setFill(TICK_TEXT);
-      g.fillText(fmt.format(Instant.ofEpochMilli(t)), x, py1 + 5);
+      String label = fmt.format(Instant.ofEpochMilli(t));
+      probe.setText(label);
+      double half = probe.getLayoutBounds().getWidth() / 2;
+      if (x - half >= 0 && x + half <= w) { // a label cut by the chart's edge reads as another time
+        g.setFill(TICK_TEXT);
+        g.fillText(label, x, py1 + 5);
+      }
     }
     g.setStroke(AXIS);
     g.strokeLine(crisp(px0), py0, crisp(px0), crisp(py1));

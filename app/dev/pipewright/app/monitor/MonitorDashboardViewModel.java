@@ -12,6 +12,8 @@ import dev.pipewright.monitor.pg.SlotStatus;
 import dev.pipewright.monitor.slo.BurnAlert;
 import dev.pipewright.monitor.slo.SloStatus;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +42,21 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
   private final List<Slo> slos;
   private final ReadOnlyObjectWrapper<DashboardState> state = new ReadOnlyObjectWrapper<>(DashboardState.EMPTY);
   private final List<DashboardState.Chart> charts;
+  private final DateTimeFormatter pollTime;
 
   /**
    * @param slos the pipeline's SLOs, whose thresholds are drawn on the charts
    * @param ui where state changes are published (the FX thread in the app)
    */
   public MonitorDashboardViewModel(List<Slo> slos, Executor ui) {
+    this(slos, ui, ZoneId.systemDefault());
+  }
+
+  /** As {@link #MonitorDashboardViewModel(List, Executor)}, with the title's poll time in {@code zone} (the charts' zone). */
+  MonitorDashboardViewModel(List<Slo> slos, Executor ui, ZoneId zone) {
     this.slos = List.copyOf(slos);
     this.ui = ui;
+    this.pollTime = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(zone);
     this.charts = List.of(
         chart("Consumer lag", "s", threshold(SloKind.LAG_SECONDS, 1)),
         chart("Consumer lag", "messages", threshold(SloKind.LAG_MESSAGES, 1)),
@@ -63,7 +72,8 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
   @Override
   public void accept(MonitorSnapshot s) {
     List<Map<String, Double>> rows = rows(s);
-    String title = s.pipeline() + " — " + s.at();
+    // the time as the charts' axes show it, not an ISO instant with nanoseconds
+    String title = s.pipeline() + " — last poll " + pollTime.format(s.at());
     List<DashboardState.Tile> tiles = tiles(s);
     List<DashboardState.Budget> budgets = budgets(s);
     ui.execute(() -> {

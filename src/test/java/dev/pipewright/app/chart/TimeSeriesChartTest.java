@@ -163,6 +163,30 @@ class TimeSeriesChartTest {
   }
 
   @Test
+  void aTimeLabelTheRightEdgeWouldCutIsLeftOut() throws Exception {
+    // a minute of data ends on a tick: its label centred there would be cut in half by the edge,
+    // and "12:01:0" reads as another time
+    SeriesHistory minute = new SeriesHistory(3600, Duration.ofSeconds(1), Duration.ofHours(1));
+    for (int i = 0; i <= 60; i++) {
+      minute.record(T0.plusSeconds(i), Map.of("orders", (double) i));
+    }
+    Drawn drawn = drawnAlone(minute, 640, 320, "chart-right-edge.png");
+    javafx.scene.image.WritableImage img = drawn.image();
+    Bounds canvas = drawn.canvas();
+    int right = (int) canvas.getMaxX();
+    int labelsTop = (int) canvas.getMaxY() - 15;
+    int inked = 0;
+    for (int y = labelsTop; y < (int) canvas.getMaxY(); y++) {
+      for (int x = right - 8; x < right; x++) {
+        if ((img.getPixelReader().getArgb(x, y) & 0xffffff) != 0xffffff) {
+          inked++;
+        }
+      }
+    }
+    assertThat(inked).as("ink in the time labels' band at the right edge").isZero();
+  }
+
+  @Test
   void twentySeriesOfAnHourAreEachDrawnInTheirColourAtTheHeightOfTheirValue() throws Exception {
     SeriesHistory twenty = new SeriesHistory(3600, Duration.ofSeconds(1), Duration.ofHours(1));
     for (int i = 0; i < 3600; i++) {
@@ -174,20 +198,9 @@ class TimeSeriesChartTest {
       }
       twenty.record(T0.plusSeconds(i), row);
     }
-    Stage own = WaitForAsyncUtils.asyncFx(() -> {
-      TimeSeriesChart c = new TimeSeriesChart("Consumer lag", "s");
-      c.setData(twenty, Double.NaN);
-      Stage st = new Stage();
-      st.setScene(new Scene(c, 900, 700));
-      st.show();
-      return st;
-    }).get(30, TimeUnit.SECONDS);
-    TimeSeriesChart big = (TimeSeriesChart) own.getScene().getRoot();
-    WaitForAsyncUtils.waitForFxEvents();
-    javafx.scene.image.WritableImage img = WaitForAsyncUtils.asyncFx(() -> big.snapshot(null, null)).get(30, TimeUnit.SECONDS);
-    WaitForAsyncUtils.asyncFx(own::hide).get(10, TimeUnit.SECONDS);
-    screenshot("chart-20-series.png", img);
-    Bounds plot = WaitForAsyncUtils.asyncFx(() -> big.getCenter().getBoundsInParent()).get(10, TimeUnit.SECONDS);
+    Drawn drawn = drawnAlone(twenty, 900, 700, "chart-20-series.png");
+    javafx.scene.image.WritableImage img = drawn.image();
+    Bounds plot = drawn.canvas();
     int top = (int) plot.getMinY();
     int bottom = (int) plot.getMaxY() - 20; // above the time labels
     int width = (int) img.getWidth();
@@ -280,6 +293,29 @@ class TimeSeriesChartTest {
   private static int argb(javafx.scene.paint.Color c) {
     return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
         | (int) Math.round(c.getBlue() * 255);
+  }
+
+  /** A chart's image and where its canvas is in it. */
+  private record Drawn(javafx.scene.image.WritableImage image, Bounds canvas) {}
+
+  /** {@code data} in a chart on a stage of its own (times in UTC, no SLO line), drawn, saved as {@code name} and hidden again. */
+  private static Drawn drawnAlone(SeriesHistory data, double width, double height, String name) throws Exception {
+    Stage own = WaitForAsyncUtils.asyncFx(() -> {
+      TimeSeriesChart c = new TimeSeriesChart("Consumer lag", "s");
+      c.setZone(ZoneOffset.UTC);
+      c.setData(data, Double.NaN);
+      Stage st = new Stage();
+      st.setScene(new Scene(c, width, height));
+      st.show();
+      return st;
+    }).get(30, TimeUnit.SECONDS);
+    TimeSeriesChart chart = (TimeSeriesChart) own.getScene().getRoot();
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.image.WritableImage img = WaitForAsyncUtils.asyncFx(() -> chart.snapshot(null, null)).get(30, TimeUnit.SECONDS);
+    Bounds canvas = WaitForAsyncUtils.asyncFx(() -> chart.getCenter().getBoundsInParent()).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.asyncFx(own::hide).get(10, TimeUnit.SECONDS);
+    screenshot(name, img);
+    return new Drawn(img, canvas);
   }
 
   private void screenshot(String name) throws Exception {

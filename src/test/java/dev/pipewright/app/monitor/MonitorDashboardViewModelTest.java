@@ -6,6 +6,8 @@ import dev.pipewright.app.chart.SeriesHistory;
 import dev.pipewright.monitor.Health;
 import dev.pipewright.monitor.MonitorSnapshot;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,15 @@ class MonitorDashboardViewModelTest {
     assertThat(fresh.state()).isEqualTo("BREACHED");
     assertThat(fresh.remaining()).isLessThan(1.0);
     assertThat(fresh.alerts()).isNotEmpty().allSatisfy(a -> assertThat(a).contains("read-model-fresh"));
+  }
+
+  @Test
+  void theTitleNamesThePipelineAndTheLastPollAsTheChartsShowTime() {
+    MonitorDashboardViewModel vm = new MonitorDashboardViewModel(Snapshots.SLOS, Runnable::run, ZoneId.of("Europe/Paris"));
+    List<MonitorSnapshot> run = Snapshots.run(2);
+    run.forEach(vm);
+    String hhmmss = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Europe/Paris")).format(run.get(1).at());
+    assertThat(vm.stateProperty().get().title()).isEqualTo(run.get(1).pipeline() + " — last poll " + hhmmss);
   }
 
   @Test
