@@ -1,6 +1,7 @@
 package dev.pipewright.app.cli;
 
 import dev.pipewright.model.Durations;
+import dev.pipewright.monitor.Bytes;
 import dev.pipewright.monitor.Endpoints;
 import dev.pipewright.monitor.Health;
 import dev.pipewright.monitor.Monitor;
@@ -154,8 +155,8 @@ public final class MonitorCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%nSlots %s%n", level(s.slots().health()));
     for (SlotStatus sl : s.slots().slots()) {
       out.printf(Locale.ROOT, "  %-24s %-8s %-10s retained %s%s%n", sl.slotName(), sl.active() ? "active" : "inactive",
-          sl.walStatus(), bytes(sl.retainedBytes()),
-          Double.isNaN(sl.growthBytesPerSecond()) ? "" : String.format(Locale.ROOT, ", %s/s", bytes((long) sl.growthBytesPerSecond())));
+          sl.walStatus(), Bytes.human(sl.retainedBytes()),
+          Double.isNaN(sl.growthBytesPerSecond()) ? "" : String.format(Locale.ROOT, ", %s/s", Bytes.human((long) sl.growthBytesPerSecond())));
     }
     out.printf(Locale.ROOT, "%nConnectors %s%n", level(s.connect().health()));
     for (ConnectorStatus c : s.connect().connectors()) {
@@ -193,17 +194,4 @@ public final class MonitorCommand implements Callable<Integer> {
     };
   }
 
-  private static String bytes(long b) {
-    if (b < 1024) {
-      return b + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double v = b;
-    int u = -1;
-    while (v >= 1024 && u < units.length - 1) {
-      v /= 1024;
-      u++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-  }
 }

@@ -4,6 +4,7 @@ import dev.pipewright.monitor.MonitorSnapshot;
 import dev.pipewright.monitor.slo.BurnAlert;
 import dev.pipewright.monitor.slo.SloStatus;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class AlertsViewModel implements Consumer<MonitorSnapshot> {
   /** One firing alert as the panel lists it. */
   public record Row(Instant since, String slo, String severity, String rule, String breached) {
     public String text() {
-      return severity + " " + slo + " since " + since + ": " + breached;
+      return severity + " " + slo + " since " + Times.of(since, ZoneId.systemDefault(), Instant.now()) + ": " + breached;
     }
   }
 

@@ -12,8 +12,8 @@ import dev.pipewright.monitor.pg.SlotStatus;
 import dev.pipewright.monitor.slo.BurnAlert;
 import dev.pipewright.monitor.slo.SloStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
   private final List<Slo> slos;
   private final ReadOnlyObjectWrapper<DashboardState> state = new ReadOnlyObjectWrapper<>(DashboardState.EMPTY);
   private final List<DashboardState.Chart> charts;
-  private final DateTimeFormatter pollTime;
+  private final ZoneId zone;
 
   /**
    * @param slos the pipeline's SLOs, whose thresholds are drawn on the charts
@@ -56,7 +56,7 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
   MonitorDashboardViewModel(List<Slo> slos, Executor ui, ZoneId zone) {
     this.slos = List.copyOf(slos);
     this.ui = ui;
-    this.pollTime = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(zone);
+    this.zone = zone;
     this.charts = List.of(
         chart("Consumer lag", "s", threshold(SloKind.LAG_SECONDS, 1)),
         chart("Consumer lag", "messages", threshold(SloKind.LAG_MESSAGES, 1)),
@@ -73,9 +73,9 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
   public void accept(MonitorSnapshot s) {
     List<Map<String, Double>> rows = rows(s);
     // the time as the charts' axes show it, not an ISO instant with nanoseconds
-    String title = s.pipeline() + " — last poll " + pollTime.format(s.at());
+    String title = s.pipeline() + " — last poll " + Times.of(s.at(), zone, s.at());
     List<DashboardState.Tile> tiles = tiles(s);
-    List<DashboardState.Budget> budgets = budgets(s);
+    List<DashboardState.Budget> budgets = budgets(s, zone);
     ui.execute(() -> {
       for (int i = 0; i < charts.size(); i++) {
         charts.get(i).history().record(s.at(), rows.get(i));
@@ -157,16 +157,16 @@ public final class MonitorDashboardViewModel implements Consumer<MonitorSnapshot
     return tiles;
   }
 
-  private static List<DashboardState.Budget> budgets(MonitorSnapshot s) {
+  private static List<DashboardState.Budget> budgets(MonitorSnapshot s, ZoneId zone) {
     List<DashboardState.Budget> out = new ArrayList<>();
     for (SloStatus st : s.slos()) {
       out.add(new DashboardState.Budget(st.slo().name(), st.slo().kind().yamlName(), st.state().name(),
-          st.budgetRemaining(), st.alerts().stream().map(MonitorDashboardViewModel::describe).toList()));
+          st.budgetRemaining(), st.alerts().stream().map(a -> describe(a, zone, s.at())).toList()));
     }
     return out;
   }
 
-  private static String describe(BurnAlert a) {
-    return a.severity() + " since " + a.since() + ": " + a.breached();
+  private static String describe(BurnAlert a, ZoneId zone, Instant now) {
+    return a.severity() + " since " + Times.of(a.since(), zone, now) + ": " + a.breached();
   }
 }

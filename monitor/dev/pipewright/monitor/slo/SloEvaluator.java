@@ -3,6 +3,7 @@ package dev.pipewright.monitor.slo;
 import dev.pipewright.model.Durations;
 import dev.pipewright.model.Slo;
 import dev.pipewright.model.SloKind;
+import dev.pipewright.monitor.Bytes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,6 +136,8 @@ public final class SloEvaluator {
         now = "no data now";
       } else if (slo.kind() == SloKind.CONNECTOR_RUNNING) {
         now = value >= 1.0 ? "running now" : "not running";
+      } else if (slo.kind() == SloKind.SLOT_WAL_BYTES) {
+        now = Bytes.human((long) value) + " now vs threshold " + Bytes.human((long) slo.threshold());
       } else {
         now = String.format(Locale.ROOT, "%s %s now vs threshold %s %s", num(value), unit, num(slo.threshold()), unit).trim();
       }

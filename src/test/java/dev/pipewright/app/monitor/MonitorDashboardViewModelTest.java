@@ -51,6 +51,8 @@ class MonitorDashboardViewModelTest {
     run.forEach(vm);
     String hhmmss = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Europe/Paris")).format(run.get(1).at());
     assertThat(vm.stateProperty().get().title()).isEqualTo(run.get(1).pipeline() + " — last poll " + hhmmss);
+    assertThat(Times.of(run.get(1).at().minus(Duration.ofDays(2)), ZoneId.of("Europe/Paris"), run.get(1).at()))
+        .as("an alert from another day shows its date").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
   }
 
   @Test

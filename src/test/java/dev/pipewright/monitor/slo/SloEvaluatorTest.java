@@ -131,4 +131,13 @@ class SloEvaluatorTest {
     assertThat(later.budgetConsumed()).isZero();
     assertThat(later.compliance()).isEqualTo(1.0);
   }
+
+  @Test
+  void aWalAlertSaysHowMuchIsHeldInUnitsAPersonReads() {
+    Slo wal = new Slo("slot-wal-bounded", SloKind.SLOT_WAL_BYTES, "shop-cdc", 64L << 20, 0, 0.99, Duration.ofDays(1));
+    SloEvaluator e = new SloEvaluator(List.of(wal));
+    SloStatus bad = run(e, wal, T0, Duration.ofMinutes(1), 30, 75_512_912);
+    assertThat(bad.alerts()).isNotEmpty();
+    assertThat(bad.alerts().get(0).breached()).contains("(WAL retained by the slot of shop-cdc): 72.0 MiB now vs threshold 64.0 MiB");
+  }
 }
