@@ -118,9 +118,18 @@ public final class MonitorDashboardView extends BorderPane {
     bar.setMaxWidth(Double.MAX_VALUE);
     String barColor = b.remaining() > 0.5 ? "#1a7f37" : b.remaining() > 0.1 ? "#9a6700" : "#cf222e";
     bar.setStyle("-fx-accent: " + barColor + ";");
+    // the state is the latest poll's, the budget the whole window's: "MET, budget overspent" read as a contradiction
+    String now = switch (b.state()) {
+      case "MET" -> "Within threshold now";
+      case "BREACHED" -> "Over threshold now";
+      case "NO_DATA" -> "No data yet";
+      default -> b.state();
+    };
     Label figures = new Label(b.remaining() >= 0
-        ? String.format(Locale.ROOT, "%s, %.1f %% of budget left", b.state(), 100 * b.remaining())
-        : String.format(Locale.ROOT, "%s, budget overspent by %.1f %%", b.state(), -100 * b.remaining()));
+        ? String.format(Locale.ROOT, "%s; %.1f %% of budget left", now, 100 * b.remaining())
+        : String.format(Locale.ROOT, "%s; budget overspent by %.1f %%", now, -100 * b.remaining()));
+    figures.setId("budget-figures-" + b.slo());
+    figures.setWrapText(true);
     figures.setStyle("-fx-font-size: 11px;");
     VBox box = new VBox(3, name, bar, figures);
     for (String a : b.alerts()) {

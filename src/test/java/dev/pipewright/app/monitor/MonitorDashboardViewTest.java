@@ -43,6 +43,8 @@ class MonitorDashboardViewTest {
       assertThat(lag.data().names()).contains("connect-orders-read-model");
       assertThat(lag.data().size()).isEqualTo(60);
       assertThat(view.lookup("#budget-read-model-fresh")).isNotNull();
+      assertThat(((javafx.scene.control.Label) view.lookup("#budget-figures-read-model-fresh")).getText())
+          .startsWith("Over threshold now; ");
     }).get(60, TimeUnit.SECONDS);
     WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
   }
