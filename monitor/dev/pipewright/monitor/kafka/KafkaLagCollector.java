@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * Consumer lag per group, topic and partition, in messages and seconds, with Burrow statuses.
  * Each poll sends a fixed handful of requests whatever the number of groups: one Admin
  * {@code listConsumerGroupOffsets} for all groups at once (batched per coordinator) and one
- * ListOffsets per leader for all their partitions, from a plain consumer's {@code endOffsets}
- * (docs/decisions/0132), sent together when the groups are those of the last poll
+ * ListOffsets per leader for all their partitions, from the collector's own {@link LogEndReader}
+ * (docs/decisions/0132, 0136), sent together when the groups are those of the last poll
  * (docs/decisions/0111), plus the coordinator lookup. Lag in messages is log end minus committed
  * offset, the figure Kafka's consumer-groups tool prints. Optionally reads record timestamps for
  * lag in seconds on the first polls (0112). Not thread-safe: one poll thread owns it.
@@ -141,7 +141,7 @@ public final class KafkaLagCollector implements AutoCloseable {
 
   /**
    * A collector with its own clients built from {@code adminProperties} (an Admin client, and a
-   * consumer with the same connection and security settings for the log ends); closing closes them.
+   * log-end reader with the same connection and security settings); closing closes them.
    */
   public static KafkaLagCollector create(Properties adminProperties, Clock clock) {
     String address = String.valueOf(adminProperties.get("bootstrap.servers"));

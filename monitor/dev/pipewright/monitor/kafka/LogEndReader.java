@@ -177,16 +177,8 @@ final class LogEndReader implements AutoCloseable {
     Plan plan = planFor(partitions);
     Map<Node, Request> unsent = new LinkedHashMap<>(plan.byLeader());
     Map<String, Request> inFlight = new HashMap<>();
-    // partitions to ask again (no leader known, a retriable error, a lost connection): asked once
-    // the metadata has changed or the back-off has passed, not at every turn of the loop
-    List<TopicPartition> waiting = new ArrayList<>();
-    int waitingVersion = 0;
-    long waitingSince = 0;
-    if (!plan.leaderless().isEmpty()) {
-      waiting.addAll(plan.leaderless());
-      waitingVersion = metadata.requestUpdate(false);
-      waitingSince = now;
-    }
+    Waiting waiting = new Waiting();
+    waiting.add(plan.leaderless(), now);
     while (true) {
       if (Thread.currentThread().isInterrupted()) {
         // the selector returns at once for an interrupted thread: without this the loop would spin
@@ -205,19 +197,15 @@ final class LogEndReader implements AutoCloseable {
           throw client.authenticationException(node);
         } else if (client.connectionFailed(node)) {
           // the leader may have moved away from a broker that is down: ask the metadata again
-          if (waiting.isEmpty()) {
-            waitingVersion = metadata.requestUpdate(false);
-            waitingSince = now;
-          }
-          waiting.addAll(e.getValue().partitions());
+          waiting.add(e.getValue().partitions(), now);
           it.remove();
         }
       }
-      if (inFlight.isEmpty() && unsent.isEmpty() && waiting.isEmpty()) {
+      if (inFlight.isEmpty() && unsent.isEmpty() && waiting.partitions.isEmpty()) {
         return;
       }
       if (now >= deadline) {
-        int left = waiting.size() + inFlight.values().stream().mapToInt(r -> r.partitions().size()).sum()
+        int left = waiting.partitions.size() + inFlight.values().stream().mapToInt(r -> r.partitions().size()).sum()
             + unsent.values().stream().mapToInt(r -> r.partitions().size()).sum();
         throw new TimeoutException("the log ends of " + left + " partitions were not read within " + timeoutMs + " ms");
       }
@@ -226,30 +214,54 @@ final class LogEndReader implements AutoCloseable {
         if (sent == null) {
           continue;
         }
-        List<TopicPartition> missed = answer(r, sent, sink);
-        if (!missed.isEmpty()) {
-          if (waiting.isEmpty()) {
-            waitingVersion = metadata.requestUpdate(false);
-            waitingSince = now;
-          }
-          waiting.addAll(missed);
-        }
+        waiting.add(answer(r, sent, sink), now);
       }
       metadata.maybeThrowAnyException();
       now = time.milliseconds();
-      if (!waiting.isEmpty() && (metadata.updateVersion() > waitingVersion || now - waitingSince >= retryBackoffMs)) {
+      if (waiting.due(now)) {
         // ask again, with what could not be sent yet, on the leaders the metadata now names
+        List<TopicPartition> again = waiting.take();
         for (Request q : unsent.values()) {
-          waiting.addAll(q.partitions());
+          again.addAll(q.partitions());
         }
-        Plan again = planFor(waiting);
-        unsent = new LinkedHashMap<>(again.byLeader());
-        waiting = new ArrayList<>(again.leaderless());
-        if (!waiting.isEmpty()) {
-          waitingVersion = metadata.requestUpdate(false);
-          waitingSince = now;
-        }
+        Plan replanned = planFor(again);
+        unsent = new LinkedHashMap<>(replanned.byLeader());
+        waiting.add(replanned.leaderless(), now);
       }
+    }
+  }
+
+  /**
+   * Partitions of one read to ask again (no leader known, a retriable error, a lost connection):
+   * each addition asks the metadata again, and they are planned again once it has changed or the
+   * back-off has passed, not at every turn of the loop.
+   */
+  private final class Waiting {
+    private List<TopicPartition> partitions = new ArrayList<>();
+    /** The metadata version and the time when the oldest of them started waiting. */
+    private int version;
+    private long since;
+
+    void add(List<TopicPartition> more, long now) {
+      if (more.isEmpty()) {
+        return;
+      }
+      int current = metadata.requestUpdate(false);
+      if (partitions.isEmpty()) {
+        version = current;
+        since = now;
+      }
+      partitions.addAll(more);
+    }
+
+    boolean due(long now) {
+      return !partitions.isEmpty() && (metadata.updateVersion() > version || now - since >= retryBackoffMs);
+    }
+
+    List<TopicPartition> take() {
+      List<TopicPartition> taken = partitions;
+      partitions = new ArrayList<>();
+      return taken;
     }
   }
 
@@ -262,7 +274,6 @@ final class LogEndReader implements AutoCloseable {
       throw r.versionMismatch();
     }
     if (r.wasDisconnected() || r.wasTimedOut() || !(r.responseBody() instanceof ListOffsetsResponse body)) {
-      metadata.requestUpdate(false);
       return sent.partitions();
     }
     int answered = 0;
@@ -279,7 +290,6 @@ final class LogEndReader implements AutoCloseable {
         if (!(e instanceof RetriableException)) {
           throw e;
         }
-        metadata.requestUpdate(false);
         missed = missed == null ? new HashSet<>() : missed;
         missed.add(new TopicPartition(topic, p.partitionIndex()));
       }
