@@ -15,6 +15,7 @@ import dev.pipewright.runtime.LocalOverrides.EmbeddedSource;
 import dev.pipewright.runtime.capture.CaptureRunner;
 import dev.pipewright.runtime.capture.CaptureTuning;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.TopicLeaders;
 import dev.pipewright.runtime.kafka.KafkaPreflight;
 import dev.pipewright.runtime.pg.DemoSchema;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
@@ -395,6 +396,27 @@ public final class Trial implements AutoCloseable {
               + " did not answer within 30 s while creating topic " + nt.name() + ".", e);
         }
       }
+      awaitLeaders(admin, wanted);
+    }
+  }
+
+  /**
+   * The capture's first events would otherwise race the leaders applying the new topics, and the
+   * broker could keep a later request and lose an earlier one ({@link TopicLeaders}).
+   */
+  private void awaitLeaders(Admin admin, List<NewTopic> topics) {
+    List<String> names = topics.stream().map(NewTopic::name).toList();
+    try {
+      TopicLeaders.await(admin, names, Duration.ofSeconds(30));
+    } catch (ExecutionException e) {
+      throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " created the topics " + names
+          + " but cannot serve them: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TrialException(TrialPhase.SNAPSHOT, "Interrupted while waiting for the new topics' leaders", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " created the topics " + names
+          + " but their leaders did not answer within 30 s. Check the brokers' logs.", e);
     }
   }
 

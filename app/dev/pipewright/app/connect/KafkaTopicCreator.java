@@ -3,7 +3,9 @@ package dev.pipewright.app.connect;
 import dev.pipewright.model.Cluster;
 import dev.pipewright.model.connect.KafkaClientSecurity;
 import dev.pipewright.model.connect.TopicSpec;
+import dev.pipewright.runtime.kafka.TopicLeaders;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,7 +47,6 @@ public final class KafkaTopicCreator implements TopicCreator, AutoCloseable {
     NewTopic topic = new NewTopic(t.name(), t.partitions(), (short) t.replicationFactor()).configs(Map.copyOf(t.configs()));
     try {
       admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
-      return true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicExistsException) {
         return false;
@@ -53,6 +54,20 @@ public final class KafkaTopicCreator implements TopicCreator, AutoCloseable {
       throw new IOException("Topic " + t.name() + " could not be created: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
       throw new IOException("Kafka did not answer within 60 s while creating topic " + t.name(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    // the connectors deployed next send at once; on brokers before Kafka 4.5 a first request that
+    // reaches a leader still applying the topic is lost (docs/decisions/0137)
+    try {
+      TopicLeaders.await(admin, List.of(t.name()), Duration.ofSeconds(60));
+      return true;
+    } catch (ExecutionException e) {
+      throw new IOException("Topic " + t.name() + " was created but cannot be served yet: " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (TimeoutException e) {
+      throw new IOException("Topic " + t.name() + " was created but its leaders did not answer within 60 s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

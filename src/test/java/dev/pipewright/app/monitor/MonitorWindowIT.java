@@ -10,10 +10,12 @@ import dev.pipewright.model.Edge;
 import dev.pipewright.model.Pipeline;
 import dev.pipewright.monitor.Health;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.Topics;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,14 +62,15 @@ class MonitorWindowIT {
   static void lagBehindABroker() throws Exception {
     kafka = EmbeddedKafka.builder().dataDir(work.resolve("kafka")).build().start();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      Topics.create(admin, new NewTopic(TOPIC, 1, (short) 1));
       Properties p = new Properties();
       p.put("bootstrap.servers", kafka.bootstrapServers());
       try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
-          producer.send(new ProducerRecord<>(TOPIC, "k" + i, "{\"id\":" + i + "}"));
+          records.add(new ProducerRecord<>(TOPIC, "k" + i, "{\"id\":" + i + "}"));
         }
-        producer.flush();
+        Topics.sendAll(producer, records);
       }
       // the read model has read 70 of 250 and stopped: 180 behind
       admin.alterConsumerGroupOffsets(GROUP, Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(70)))

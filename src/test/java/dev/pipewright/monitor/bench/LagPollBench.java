@@ -4,6 +4,7 @@ import dev.pipewright.monitor.MutableClock;
 import dev.pipewright.monitor.kafka.KafkaLagCollector;
 import dev.pipewright.monitor.kafka.KafkaLagReport;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.Topics;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -480,7 +481,7 @@ public final class LagPollBench {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       // one topic per call: KRaft refuses a single batch of more than 10,000 partition records
       for (int t = 0; t < topics; t++) {
-        admin.createTopics(List.of(new NewTopic("bench-" + t, partitions, (short) 1))).all().get();
+        Topics.create(admin, new NewTopic("bench-" + t, partitions, (short) 1));
       }
     }
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,

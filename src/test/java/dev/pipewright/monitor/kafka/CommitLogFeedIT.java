@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipewright.monitor.lag.GroupStatus;
 import dev.pipewright.monitor.lag.PartitionStatus;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,12 +40,14 @@ class CommitLogFeedIT {
   static void startKafka() throws Exception {
     kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).build().start();
     admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-    admin.createTopics(List.of(new NewTopic("payments", 1, (short) 1))).all().get();
+    Topics.create(admin, new NewTopic("payments", 1, (short) 1));
     try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
         new ByteArraySerializer(), new ByteArraySerializer())) {
+      List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        p.send(new ProducerRecord<>("payments", 0, null, new byte[] {(byte) i}));
+        records.add(new ProducerRecord<>("payments", 0, null, new byte[] {(byte) i}));
       }
+      Topics.sendAll(p, records);
     }
   }
 

@@ -18,6 +18,7 @@ import dev.pipewright.monitor.lag.GroupStatus;
 import dev.pipewright.monitor.lag.PartitionStatus;
 import dev.pipewright.monitor.lag.TimeLag;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -74,14 +75,15 @@ class KafkaLagCollectorIT {
   }
 
   static void createTopic(String name, int partitions) throws Exception {
-    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+    Topics.create(admin, new NewTopic(name, partitions, (short) 1));
   }
 
   static void produce(String topic, int partition, int count) throws Exception {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      producer.send(new ProducerRecord<>(topic, partition, null, new byte[] {(byte) i}));
+      records.add(new ProducerRecord<>(topic, partition, null, new byte[] {(byte) i}));
     }
-    producer.flush();
+    Topics.sendAll(producer, records);
   }
 
   /** A consumer of {@code group} that is paused where it stands: it commits and reads nothing more. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -48,7 +49,7 @@ class LogEndReaderIT {
     admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
     consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()), new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
-    admin.createTopics(List.of(new NewTopic("ends-a", 3, (short) 1), new NewTopic("ends-b", 2, (short) 1))).all().get();
+    Topics.create(admin, new NewTopic("ends-a", 3, (short) 1), new NewTopic("ends-b", 2, (short) 1));
   }
 
   @AfterAll
@@ -60,10 +61,11 @@ class LogEndReaderIT {
   }
 
   static void produce(String topic, int partition, int count) throws Exception {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      producer.send(new ProducerRecord<>(topic, partition, null, new byte[] {(byte) i}));
+      records.add(new ProducerRecord<>(topic, partition, null, new byte[] {(byte) i}));
     }
-    producer.flush();
+    Topics.sendAll(producer, records);
   }
 
   static LogEndReader reader(String bootstrap) {
@@ -126,7 +128,7 @@ class LogEndReaderIT {
   void aTopicCreatedLaterIsReadWhenAsked() throws Exception {
     try (LogEndReader r = reader(kafka.bootstrapServers())) {
       assertThat(read(r, partitions("ends-a", 3), 10_000)).hasSize(3);
-      admin.createTopics(List.of(new NewTopic("ends-late", 2, (short) 1))).all().get();
+      Topics.create(admin, new NewTopic("ends-late", 2, (short) 1));
       produce("ends-late", 1, 7);
       List<TopicPartition> both = new ArrayList<>(partitions("ends-a", 3));
       both.addAll(partitions("ends-late", 2));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,18 +51,18 @@ class LogEndReaderTwoBrokersIT {
         .brokerConfig("listeners", "PLAINTEXT://127.0.0.1:" + port)
         .build().start();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic("halves", Map.of(0, List.of(1), 1, List.of(2), 2, List.of(1), 3, List.of(2)))))
-          .all().get();
+      Topics.create(admin, new NewTopic("halves", Map.of(0, List.of(1), 1, List.of(2), 2, List.of(1), 3, List.of(2))));
     }
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", first.bootstrapServers(),
         "acks", "all", "linger.ms", "0"), new ByteArraySerializer(), new ByteArraySerializer())) {
       int[] counts = {3, 11, 0, 7};
+      List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
       for (int p = 0; p < counts.length; p++) {
         for (int i = 0; i < counts[p]; i++) {
-          producer.send(new ProducerRecord<>("halves", p, null, new byte[] {(byte) i}));
+          records.add(new ProducerRecord<>("halves", p, null, new byte[] {(byte) i}));
         }
       }
-      producer.flush();
+      Topics.sendAll(producer, records);
     }
   }
 
