@@ -48,13 +48,16 @@ public final class NewTopicRaceBench {
             new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       int[][] lost = new int[2][2];
       int[][] ran = new int[2][2];
+      List<Double> waited = new ArrayList<>();
       for (int i = 0; i < rounds; i++) {
         int waits = i % 2;
         int which = (i / 2) % 2;
         String topic = "race-" + i;
         admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
         if (waits == 1) {
+          long start = System.nanoTime();
           TopicLeaders.await(admin, List.of(topic), Duration.ofSeconds(30));
+          waited.add((System.nanoTime() - start) / 1e6);
         }
         ran[waits][which]++;
         if (!allWritten(which == 0 ? tests : capture, ends, topic)) {
@@ -66,6 +69,9 @@ public final class NewTopicRaceBench {
       System.out.printf("%-22s %-16s %-16s%n", "", "tests' producer", "capture's producer");
       System.out.printf("%-22s %-16s %-16s%n", "sent at once", lost[0][0] + " of " + ran[0][0], lost[0][1] + " of " + ran[0][1]);
       System.out.printf("%-22s %-16s %-16s%n", "after TopicLeaders", lost[1][0] + " of " + ran[1][0], lost[1][1] + " of " + ran[1][1]);
+      waited.sort(null);
+      System.out.printf("TopicLeaders.await took %.1f ms (median), %.1f ms (longest) after createTopics returned%n",
+          waited.get(waited.size() / 2), waited.get(waited.size() - 1));
     }
   }
 
