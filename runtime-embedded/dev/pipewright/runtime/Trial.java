@@ -40,9 +40,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -73,6 +75,8 @@ public final class Trial implements AutoCloseable {
   private final Map<String, EmbeddedSource> embeddedSources = new HashMap<>();
   private final List<CaptureRunner> captures = new ArrayList<>();
   private final List<SinkRunner> sinks = new ArrayList<>();
+  /** Topics whose leaders have answered: the ones created at start, then those the captures met. */
+  private final Set<String> readyTopics = ConcurrentHashMap.newKeySet();
   private EmbeddedKafka kafka;
   private String bootstrap;
   /** Security settings of every Kafka client the trial opens (empty for the embedded broker). */
@@ -408,6 +412,7 @@ public final class Trial implements AutoCloseable {
     List<String> names = topics.stream().map(NewTopic::name).toList();
     try {
       TopicLeaders.await(admin, names, Duration.ofSeconds(30));
+      readyTopics.addAll(names);
     } catch (ExecutionException e) {
       throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " created the topics " + names
           + " but cannot serve them: " + e.getCause().getMessage(), e.getCause());
@@ -418,6 +423,22 @@ public final class Trial implements AutoCloseable {
       throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " created the topics " + names
           + " but their leaders did not answer within 30 s. Check the brokers' logs.", e);
     }
+  }
+
+  /**
+   * A topic the drawing has no node for (a capture's own include list reaching further) is created
+   * by the cluster on the producer's first request for it; it races its leader just the same.
+   */
+  private void awaitTopicOnFirstUse(String topic) throws Exception {
+    if (readyTopics.contains(topic)) {
+      return;
+    }
+    // the producer's metadata request is what makes the cluster create it, as a first send would
+    producer.partitionsFor(topic);
+    try (Admin admin = Admin.create(kafkaClientProperties())) {
+      TopicLeaders.await(admin, List.of(topic), Duration.ofSeconds(30));
+    }
+    readyTopics.add(topic);
   }
 
   private KafkaProducer<byte[], byte[]> newProducer() {
@@ -456,6 +477,17 @@ public final class Trial implements AutoCloseable {
       if (topics.isEmpty()) {
         continue;
       }
+      String dlq = sp.props().get("errors.deadletterqueue.topic.name");
+      if (dlq != null && !dlq.isBlank()) {
+        // as Connect's dead-letter reporter does at task start: the topic exists and takes records
+        // before the first bad event, instead of racing its leader then
+        try {
+          awaitTopicOnFirstUse(dlq);
+        } catch (Exception e) {
+          throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " cannot serve the dead-letter topic "
+              + dlq + " of sink '" + s.name() + "': " + e.getMessage(), e);
+        }
+      }
       SinkRunner r = SinkRunner.forNode(s, cc.name(), topics, sp.props(), kafkaClientProperties(), workDir,
           schemasOnTopics(cc), stats, producer);
       sinks.add(r);
@@ -480,7 +512,8 @@ public final class Trial implements AutoCloseable {
       Properties engineProps = new Properties();
       engineProps.putAll(props);
       CaptureRunner runner = new CaptureRunner(c.name(), props.getOrDefault("topic.prefix", c.name()), engineProps,
-          producer, converter(props, "key.converter", true), converter(props, "value.converter", false), stats);
+          producer, converter(props, "key.converter", true), converter(props, "value.converter", false), stats,
+          this::awaitTopicOnFirstUse);
       captures.add(runner);
       runner.start();
     }

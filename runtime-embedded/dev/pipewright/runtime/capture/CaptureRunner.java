@@ -8,8 +8,10 @@ import io.debezium.engine.format.ChangeEventFormat;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,9 @@ public final class CaptureRunner implements AutoCloseable {
   private final Converter keyConverter;
   private final Converter valueConverter;
   private final TrialStats stats;
+  private final TopicGate topicGate;
+  /** Topics this capture has sent to since it started (the engine's thread only). */
+  private final Set<String> opened = new HashSet<>();
   private final AtomicReference<String> failure = new AtomicReference<>();
   private final ExecutorService executor;
   private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
@@ -50,9 +55,10 @@ public final class CaptureRunner implements AutoCloseable {
   /**
    * @param serverName the capture's {@code topic.prefix}, which names its JMX metrics
    * @param engineProps the connector's properties plus the engine's (offset storage, name)
+   * @param topicGate asked before the first record to each topic
    */
   public CaptureRunner(String node, String serverName, Properties engineProps, Producer<byte[], byte[]> producer,
-      Converter keyConverter, Converter valueConverter, TrialStats stats) {
+      Converter keyConverter, Converter valueConverter, TrialStats stats, TopicGate topicGate) {
     this.node = node;
     this.serverName = serverName;
     this.engineProps = engineProps;
@@ -60,6 +66,7 @@ public final class CaptureRunner implements AutoCloseable {
     this.keyConverter = keyConverter;
     this.valueConverter = valueConverter;
     this.stats = stats;
+    this.topicGate = topicGate;
     this.executor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "capture-" + node);
       t.setDaemon(true);
@@ -90,6 +97,9 @@ public final class CaptureRunner implements AutoCloseable {
       stats.captured(node, r.topic(), r.key(), r.value());
       byte[] key = keyConverter.fromConnectData(r.topic(), r.keySchema(), r.key());
       byte[] value = valueConverter.fromConnectData(r.topic(), r.valueSchema(), r.value());
+      if (!opened.contains(r.topic())) {
+        open(r.topic());
+      }
       sends.add(producer.send(new ProducerRecord<>(r.topic(), null, key, value)));
     }
     // The offsets may only move once Kafka holds every event of the batch.
@@ -108,6 +118,18 @@ public final class CaptureRunner implements AutoCloseable {
       committer.markProcessed(e);
     }
     committer.markBatchFinished();
+  }
+
+  private void open(String topic) throws InterruptedException {
+    try {
+      topicGate.ready(topic);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Kafka did not make topic " + topic + " ready for change events: "
+          + e.getMessage(), e);
+    }
+    opened.add(topic);
   }
 
   /** A sentence when the engine stopped on an error, else null. */

@@ -399,7 +399,12 @@ public final class SinkRunner implements AutoCloseable {
     h.add("__connect.errors.connector.name", connector.getBytes(StandardCharsets.UTF_8));
     h.add("__connect.errors.exception.class.name", error.getClass().getName().getBytes(StandardCharsets.UTF_8));
     h.add("__connect.errors.exception.message", why.getBytes(StandardCharsets.UTF_8));
-    dlqProducer.send(new ProducerRecord<>(dlqTopic, null, r.key(), r.value(), h));
+    dlqProducer.send(new ProducerRecord<>(dlqTopic, null, r.key(), r.value(), h), (meta, sendError) -> {
+      if (sendError != null) {
+        stats.sinkError(node.name(), "Sink '" + node.name() + "' could not send an event from " + r.topic()
+            + " to its dead-letter topic " + dlqTopic + ": " + sendError.getMessage());
+      }
+    });
   }
 
   private void flushDlq() {

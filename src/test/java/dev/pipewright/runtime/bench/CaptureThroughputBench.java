@@ -4,6 +4,7 @@ import dev.pipewright.model.Pipeline;
 import dev.pipewright.runtime.LocalOverrides;
 import dev.pipewright.runtime.capture.CaptureRunner;
 import dev.pipewright.runtime.capture.CaptureTuning;
+import dev.pipewright.runtime.capture.TopicGate;
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
 import dev.pipewright.runtime.pg.EmbeddedPostgres;
 import dev.pipewright.runtime.stats.TrialStats;
@@ -189,7 +190,8 @@ public final class CaptureThroughputBench {
     Properties pp = CaptureTuning.producer(bootstrap);
     TrialStats stats = new TrialStats(Pipeline.empty("bench"), Clock.systemUTC(), Instant.now(), (a, b) -> { });
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(),
-        new ByteArraySerializer()); CaptureRunner runner = new CaptureRunner(name, name, p, producer, k, v, stats)) {
+        new ByteArraySerializer()); CaptureRunner runner = new CaptureRunner(name, name, p, producer, k, v, stats,
+        TopicGate.OPEN)) {
       runner.start();
       waitStreaming(name);
       long t0 = System.nanoTime();
