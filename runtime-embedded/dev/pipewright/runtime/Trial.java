@@ -433,8 +433,15 @@ public final class Trial implements AutoCloseable {
     if (readyTopics.contains(topic)) {
       return;
     }
-    // the producer's metadata request is what makes the cluster create it, as a first send would
-    producer.partitionsFor(topic);
+    try {
+      // the producer's metadata request is what makes the cluster create it, as a first send would
+      producer.partitionsFor(topic);
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      String why = firstLine(e.getMessage()).replaceAll("\\.$", "");
+      throw new IllegalStateException("the topic does not exist and the cluster did not create it on first use ("
+          + why + "). Where auto.create.topics.enable is false, draw a topic node named " + topic
+          + " so the trial creates it", e);
+    }
     try (Admin admin = Admin.create(kafkaClientProperties())) {
       TopicLeaders.await(admin, List.of(topic), Duration.ofSeconds(30));
     }
