@@ -426,8 +426,43 @@ public final class Trial implements AutoCloseable {
   }
 
   /**
-   * A topic the drawing has no node for (a capture's own include list reaching further) is created
-   * by the cluster on the producer's first request for it; it races its leader just the same.
+   * As Connect's dead-letter reporter does at task start: the topic exists (one partition) and takes
+   * records before the first bad event, instead of racing its leader then.
+   */
+  private void createDeadLetterTopic(String sink, String topic, Map<String, String> sinkProps) {
+    if (readyTopics.contains(topic)) {
+      return;
+    }
+    String where = " the dead-letter topic " + topic + " of sink '" + sink + "'";
+    try (Admin admin = Admin.create(kafkaClientProperties())) {
+      short rf = kafka != null ? 1
+          : Short.parseShort(sinkProps.getOrDefault("errors.deadletterqueue.topic.replication.factor", "3"));
+      try {
+        admin.createTopics(List.of(new NewTopic(topic, 1, rf))).all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " refused to create" + where + ": "
+              + e.getCause().getMessage(), e.getCause());
+        }
+      }
+      TopicLeaders.await(admin, List.of(topic), Duration.ofSeconds(30));
+      readyTopics.add(topic);
+    } catch (ExecutionException e) {
+      throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " cannot serve" + where + ": "
+          + e.getCause().getMessage(), e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " did not make" + where
+          + " ready within 30 s.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TrialException(TrialPhase.SNAPSHOT, "Interrupted while creating" + where, e);
+    }
+  }
+
+  /**
+   * A topic the drawing has no node for (a capture's own include list reaching further, Debezium's
+   * own topics) is created by the cluster on the producer's first request for it; it races its
+   * leader just the same.
    */
   private void awaitTopicOnFirstUse(String topic) throws Exception {
     if (readyTopics.contains(topic)) {
@@ -438,9 +473,9 @@ public final class Trial implements AutoCloseable {
       producer.partitionsFor(topic);
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
       String why = firstLine(e.getMessage()).replaceAll("\\.$", "");
-      throw new IllegalStateException("the topic does not exist and the cluster did not create it on first use ("
-          + why + "). Where auto.create.topics.enable is false, draw a topic node named " + topic
-          + " so the trial creates it", e);
+      throw new IllegalStateException("the cluster did not answer for it or did not create it on first use ("
+          + why + "). If the cluster is up and auto.create.topics.enable is false there, draw a topic node named "
+          + topic + " so the trial creates it", e);
     }
     try (Admin admin = Admin.create(kafkaClientProperties())) {
       TopicLeaders.await(admin, List.of(topic), Duration.ofSeconds(30));
@@ -486,14 +521,7 @@ public final class Trial implements AutoCloseable {
       }
       String dlq = sp.props().get("errors.deadletterqueue.topic.name");
       if (dlq != null && !dlq.isBlank()) {
-        // as Connect's dead-letter reporter does at task start: the topic exists and takes records
-        // before the first bad event, instead of racing its leader then
-        try {
-          awaitTopicOnFirstUse(dlq);
-        } catch (Exception e) {
-          throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " cannot serve the dead-letter topic "
-              + dlq + " of sink '" + s.name() + "': " + e.getMessage(), e);
-        }
+        createDeadLetterTopic(s.name(), dlq, sp.props());
       }
       SinkRunner r = SinkRunner.forNode(s, cc.name(), topics, sp.props(), kafkaClientProperties(), workDir,
           schemasOnTopics(cc), stats, producer);

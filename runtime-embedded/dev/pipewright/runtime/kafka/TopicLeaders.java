@@ -38,9 +38,14 @@ public final class TopicLeaders {
    * @throws ExecutionException when a topic still does not exist at the deadline, or the cluster
    *     refuses the request (the cause says which)
    * @throws TimeoutException when some partition has no serving leader within {@code max}
+   * @throws IllegalArgumentException when {@code max} is not between 1 ms and a day
    */
   public static void await(Admin admin, Collection<String> topics, Duration max)
       throws ExecutionException, InterruptedException, TimeoutException {
+    if (max.toMillis() < 1 || max.compareTo(Duration.ofDays(1)) > 0) {
+      // the Admin client takes its deadlines in int milliseconds
+      throw new IllegalArgumentException("a wait for topic leaders must be between 1 ms and a day, not " + max);
+    }
     if (topics.isEmpty()) {
       return;
     }
@@ -58,11 +63,11 @@ public final class TopicLeaders {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
         // the Admin client's own deadline: the same thing as ours, said one way
-        throw unanswered(topics, max);
+        throw unanswered(topics, max, e.getCause());
       }
       throw e;
     } catch (TimeoutException e) {
-      throw unanswered(topics, max);
+      throw unanswered(topics, max, e);
     }
   }
 
@@ -74,23 +79,42 @@ public final class TopicLeaders {
   private static Map<String, TopicDescription> describe(Admin admin, Collection<String> topics, long deadline)
       throws ExecutionException, InterruptedException, TimeoutException {
     long pauseMs = 10;
+    ExecutionException unknown = null;
     while (true) {
       try {
         return admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(millisLeft(deadline)))
             .allTopicNames().get(millisLeft(deadline), TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || millisLeft(deadline) <= pauseMs) {
+        boolean timedOut = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException;
+        if (timedOut && unknown != null) {
+          // the last answer the cluster gave is the truth to report, not the time that ran out
+          throw unknown;
+        }
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
           throw e;
         }
+        unknown = e;
+      } catch (TimeoutException e) {
+        if (unknown != null) {
+          throw unknown;
+        }
+        throw e;
       }
-      Thread.sleep(pauseMs);
+      // leave the last ask at least half of what is left, so a slow answer is not cut short
+      long sleep = Math.min(pauseMs, millisLeft(deadline) / 2);
+      if (sleep < 1) {
+        throw unknown;
+      }
+      Thread.sleep(sleep);
       pauseMs = Math.min(pauseMs * 2, 500);
     }
   }
 
-  private static TimeoutException unanswered(Collection<String> topics, Duration max) {
-    return new TimeoutException("the leaders of " + String.join(", ", topics) + " did not answer within "
+  private static TimeoutException unanswered(Collection<String> topics, Duration max, Throwable last) {
+    TimeoutException t = new TimeoutException("the leaders of " + String.join(", ", topics) + " did not answer within "
         + max.toMillis() + " ms");
+    t.initCause(last);
+    return t;
   }
 
   private static int millisLeft(long deadlineNanos) {

@@ -388,7 +388,7 @@ public final class SinkRunner implements AutoCloseable {
   private void deadLetter(ConsumerRecord<byte[], byte[]> r, Throwable error) {
     String why = JdbcSinkWriter.rootMessage(error);
     stats.sinkError(node.name(), "Sink '" + node.name() + "' could not write an event from " + r.topic()
-        + (dlqTopic != null ? " and sent it to " + dlqTopic : " and skipped it") + ": " + why);
+        + (dlqTopic != null ? " and sends it to " + dlqTopic : " and skipped it") + ": " + why);
     if (dlqTopic == null || dlqProducer == null) {
       return;
     }
@@ -401,8 +401,8 @@ public final class SinkRunner implements AutoCloseable {
     h.add("__connect.errors.exception.message", why.getBytes(StandardCharsets.UTF_8));
     dlqProducer.send(new ProducerRecord<>(dlqTopic, null, r.key(), r.value(), h), (meta, sendError) -> {
       if (sendError != null) {
-        stats.sinkError(node.name(), "Sink '" + node.name() + "' could not send an event from " + r.topic()
-            + " to its dead-letter topic " + dlqTopic + ": " + sendError.getMessage());
+        stats.sinkErrorFollowUp(node.name(), "Sink '" + node.name() + "' could not write an event from " + r.topic()
+            + " (" + why + ") nor send it to its dead-letter topic " + dlqTopic + ": " + sendError.getMessage());
       }
     });
   }

@@ -212,6 +212,14 @@ public final class TrialStats {
     }
   }
 
+  /** Says more about an error {@link #sinkError} already counted (e.g. what became of the event). */
+  public void sinkErrorFollowUp(String sinkNode, String sentence) {
+    Sink s = sinks.get(sinkNode);
+    if (s != null) {
+      s.lastError = sentence;
+    }
+  }
+
   public List<EdgeStats> edges() {
     List<EdgeStats> out = new ArrayList<>();
     for (EdgeCounter c : edges.values()) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipewright.runtime.kafka.EmbeddedKafka;
+import dev.pipewright.runtime.kafka.TopicLeaders;
 import dev.pipewright.runtime.kafka.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +111,24 @@ class LogEndReaderTwoBrokersIT {
       Map<TopicPartition, Long> back = new HashMap<>();
       r.read(new ArrayList<>(ALL), 60_000, (t, p, o) -> back.put(new TopicPartition(t, p), o));
       assertThat(back).isEqualTo(truth);
+    }
+  }
+
+  /** {@link TopicLeaders} (decision 0137) waits for the leaders themselves, not for the topic's record. */
+  @Test
+  void waitingForTheLeadersEndsOnlyWhenTheBrokerLeadingHalfTheTopicServesIt() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers(),
+        "request.timeout.ms", "2000", "reconnect.backoff.max.ms", "500"))) {
+      TopicLeaders.await(admin, List.of("halves"), Duration.ofSeconds(30));
+
+      second.close();
+      assertThatThrownBy(() -> TopicLeaders.await(admin, List.of("halves"), Duration.ofSeconds(3)))
+          .isInstanceOf(java.util.concurrent.TimeoutException.class)
+          .hasMessage("the leaders of halves did not answer within 3000 ms");
+
+      second.start();
+      TopicLeaders.await(admin, List.of("halves"), Duration.ofSeconds(60));
+      assertThat(consumerEnds()).as("every partition answers again").hasSize(4);
     }
   }
 }
