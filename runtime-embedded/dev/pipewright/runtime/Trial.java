@@ -385,22 +385,27 @@ public final class Trial implements AutoCloseable {
     }
     try (Admin admin = Admin.create(kafkaClientProperties())) {
       for (NewTopic nt : wanted) {
-        try {
-          admin.createTopics(List.of(nt)).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new TrialException(TrialPhase.SNAPSHOT, "Kafka refused to create topic " + nt.name() + ": "
-                + e.getCause().getMessage(), e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new TrialException(TrialPhase.SNAPSHOT, "Interrupted while creating topics", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-          throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap
-              + " did not answer within 30 s while creating topic " + nt.name() + ".", e);
-        }
+        createTopic(admin, nt);
       }
       awaitLeaders(admin, wanted);
+    }
+  }
+
+  /** Creates one topic; one that exists already is fine. */
+  private void createTopic(Admin admin, NewTopic nt) {
+    try {
+      admin.createTopics(List.of(nt)).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new TrialException(TrialPhase.SNAPSHOT, "Kafka refused to create topic " + nt.name() + ": "
+            + e.getCause().getMessage(), e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TrialException(TrialPhase.SNAPSHOT, "Interrupted while creating topics", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap
+          + " did not answer within 30 s while creating topic " + nt.name() + ".", e);
     }
   }
 
@@ -429,33 +434,16 @@ public final class Trial implements AutoCloseable {
    * As Connect's dead-letter reporter does at task start: the topic exists (one partition) and takes
    * records before the first bad event, instead of racing its leader then.
    */
-  private void createDeadLetterTopic(String sink, String topic, Map<String, String> sinkProps) {
+  private void createDeadLetterTopic(String topic, Map<String, String> sinkProps) {
     if (readyTopics.contains(topic)) {
       return;
     }
-    String where = " the dead-letter topic " + topic + " of sink '" + sink + "'";
+    short rf = kafka != null ? 1
+        : Short.parseShort(sinkProps.getOrDefault("errors.deadletterqueue.topic.replication.factor", "3"));
+    NewTopic nt = new NewTopic(topic, 1, rf);
     try (Admin admin = Admin.create(kafkaClientProperties())) {
-      short rf = kafka != null ? 1
-          : Short.parseShort(sinkProps.getOrDefault("errors.deadletterqueue.topic.replication.factor", "3"));
-      try {
-        admin.createTopics(List.of(new NewTopic(topic, 1, rf))).all().get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " refused to create" + where + ": "
-              + e.getCause().getMessage(), e.getCause());
-        }
-      }
-      TopicLeaders.await(admin, List.of(topic), Duration.ofSeconds(30));
-      readyTopics.add(topic);
-    } catch (ExecutionException e) {
-      throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " cannot serve" + where + ": "
-          + e.getCause().getMessage(), e.getCause());
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new TrialException(TrialPhase.SNAPSHOT, "Kafka at " + bootstrap + " did not make" + where
-          + " ready within 30 s.", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TrialException(TrialPhase.SNAPSHOT, "Interrupted while creating" + where, e);
+      createTopic(admin, nt);
+      awaitLeaders(admin, List.of(nt));
     }
   }
 
@@ -521,7 +509,7 @@ public final class Trial implements AutoCloseable {
       }
       String dlq = sp.props().get("errors.deadletterqueue.topic.name");
       if (dlq != null && !dlq.isBlank()) {
-        createDeadLetterTopic(s.name(), dlq, sp.props());
+        createDeadLetterTopic(dlq, sp.props());
       }
       SinkRunner r = SinkRunner.forNode(s, cc.name(), topics, sp.props(), kafkaClientProperties(), workDir,
           schemasOnTopics(cc), stats, producer);
