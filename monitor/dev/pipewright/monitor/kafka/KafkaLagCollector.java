@@ -242,6 +242,9 @@ public final class KafkaLagCollector implements AutoCloseable {
     // reader's own connection so the broker works on both at once (0132), each answer landing in
     // its slot (0136). A partition that is new, or whose end was read before a commit beyond it,
     // is asked again after.
+    // drained before the committed offsets are asked for, so no drained commit is newer than the
+    // offset this poll reads (docs/decisions/0138)
+    Optional<List<CommitLogFeed.GroupCommit>> logged = loggedCommits(groups);
     KafkaFuture<Map<String, Map<TopicPartition, OffsetAndMetadata>>> offsets = admin.listConsumerGroupOffsets(specs).all();
     pollNo++;
     if (groups.equals(lastGroups) && !lastPartitions.isEmpty()) {
@@ -257,7 +260,7 @@ public final class KafkaLagCollector implements AutoCloseable {
       endReader.read(again, endsTimeoutMs, this::setEnd);
     }
     Instant at = clock.instant();
-    return withRecordTimes(judge(groups, at), at);
+    return withRecordTimes(judge(groups, at, logged), at);
   }
 
   /** Sets this poll's log end on the partition's slot, if it has one. */
@@ -362,17 +365,15 @@ public final class KafkaLagCollector implements AutoCloseable {
    * Our own work on one poll's answers, no I/O: lag, time lag, Burrow statuses, from the slots
    * {@link #place} filled.
    */
-  private List<GroupLag> judge(Set<String> groups, Instant at) {
+  private List<GroupLag> judge(Set<String> groups, Instant at, Optional<List<CommitLogFeed.GroupCommit>> logged) {
     long nowMs = at.toEpochMilli();
     for (PartitionSlot p : allPartitions) {
       if (p.endPoll == pollNo) {
         TimeLagEstimator.recordLogEnd(p.logEnds, p.end, nowMs);
       }
     }
-    boolean fromLog = commitLogReadable();
-    if (fromLog) {
-      addLoggedCommits(groups);
-    }
+    boolean fromLog = logged.isPresent();
+    logged.ifPresent(this::addLoggedCommits);
     List<GroupLag> out = new ArrayList<>(groups.size());
     for (String group : groups) {
       Slot[] slots = groupSlots.get(group).sorted;
@@ -416,7 +417,7 @@ public final class KafkaLagCollector implements AutoCloseable {
     if (!place(groups, committed).isEmpty()) {
       ends.forEach((tp, end) -> setEnd(tp.topic(), tp.partition(), end));
     }
-    return judge(groups, at);
+    return judge(groups, at, loggedCommits(groups));
   }
 
   /**
@@ -499,9 +500,14 @@ public final class KafkaLagCollector implements AutoCloseable {
     return problem.isEmpty();
   }
 
-  /** Adds the commits the log showed since the last poll to the windows of the polled group-partitions. */
-  private void addLoggedCommits(Set<String> groups) {
-    for (CommitLogFeed.GroupCommit c : commitLog.drain(groups)) {
+  /** The commits of {@code groups} the log showed since the last poll; empty to judge from polled offsets. */
+  private Optional<List<CommitLogFeed.GroupCommit>> loggedCommits(Set<String> groups) {
+    return commitLogReadable() ? Optional.of(commitLog.drain(groups)) : Optional.empty();
+  }
+
+  /** Adds commits the log showed to the windows of the polled group-partitions. */
+  private void addLoggedCommits(List<CommitLogFeed.GroupCommit> commits) {
+    for (CommitLogFeed.GroupCommit c : commits) {
       GroupSlots g = groupSlots.get(c.group());
       Slot s = g == null ? null : g.byPartition.get(new TopicPartition(c.topic(), c.partition()));
       if (s != null) {

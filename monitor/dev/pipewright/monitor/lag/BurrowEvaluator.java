@@ -79,16 +79,12 @@ public final class BurrowEvaluator {
   }
 
   /**
-   * Adds a commit (from the commit log) to a window the caller keeps. A seed the window held (a
-   * polled offset standing in for a commit whose time is unknown) gives way to the first real
-   * commit: its poll time would make the window's span too short, and the group look stopped.
+   * Adds a commit (from the commit log) to a window the caller keeps. A polled offset standing in
+   * for a commit the log had not shown yet ({@link #seedAndJudge}) gives way to the real commits:
+   * its poll time is later than theirs, and kept it would make the window's span wrong.
    */
   public void add(Window w, Commit commit) {
-    if (w.seeded) {
-      w.start = 0;
-      w.size = 0;
-      w.seeded = false;
-    }
+    w.dropStandIn();
     w.add(commit);
   }
 
@@ -99,14 +95,21 @@ public final class BurrowEvaluator {
 
   /**
    * The status of a partition whose commits are {@link #add(Window, Commit) added} from the commit
-   * log as the group makes them: the polled offset only seeds an empty window (a group that has
-   * not committed since the monitor started), so equal offsets in the window are real commits and
-   * mean STALL.
+   * log as the group makes them. Equal offsets in the window are real commits and mean STALL. The
+   * polled offset is added, at the poll's time, only as a stand-in for a commit the log has not
+   * shown yet: in an empty window (a group that has not committed since the monitor started), or
+   * when the group's offset is one the window does not hold (the log is a moment behind the
+   * group, so judging by its newest commit would call a moving group STOP; docs/decisions/0138).
+   * The caller drains the log before it asks for the committed offsets, so a polled offset is never
+   * older than the log's newest commit; one the window holds is a rewind the log will show.
    */
   public PartitionStatus seedAndJudge(Window w, long offset, long lag, Instant at) {
-    if (w.size == 0) {
+    if (w.standIn && w.last().offset() != offset) {
+      w.dropStandIn(); // the group moved again and the log has still not shown it
+    }
+    if (w.size == 0 || (!w.standIn && w.last().offset() != offset && !w.holds(offset))) {
       w.add(new Commit(offset, lag, at));
-      w.seeded = true;
+      w.standIn = true;
     }
     return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow);
   }
@@ -125,8 +128,8 @@ public final class BurrowEvaluator {
     private final Commit[] ring;
     private int start;
     private int size;
-    /** It holds only a polled offset standing in for a commit (see {@link #seedAndJudge}). */
-    private boolean seeded;
+    /** Its newest entry is a polled offset standing in for a commit (see {@link #seedAndJudge}). */
+    private boolean standIn;
     private final List<Commit> view = new AbstractList<>() {
       @Override
       public Commit get(int i) {
@@ -148,6 +151,22 @@ public final class BurrowEvaluator {
       return ring[(start + size - 1) % ring.length];
     }
 
+    private void dropStandIn() {
+      if (standIn) {
+        size--;
+        standIn = false;
+      }
+    }
+
+    private boolean holds(long offset) {
+      for (int i = 0; i < size; i++) {
+        if (ring[(start + i) % ring.length].offset() == offset) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     private void add(Commit c) {
       if (size == ring.length) {
         start = (start + 1) % ring.length;
@@ -167,8 +186,9 @@ public final class BurrowEvaluator {
    * Burrow's rules (its {@code calculatePartitionStatus}), in its order:
    * <ol>
    *   <li>current lag 0: OK;
-   *   <li>now minus the newest commit longer than the window's span (newest minus oldest commit):
-   *       STOP, even if the lag was 0 earlier in the window;
+   *   <li>now (in whole seconds, as Burrow takes it) minus the newest commit longer than the
+   *       window's span (newest minus oldest commit): STOP, even if the lag was 0 earlier in the
+   *       window;
    *   <li>any commit in the window with lag 0: OK;
    *   <li>an offset lower than the one before it: REWIND;
    *   <li>every offset equal: STALL;
@@ -185,9 +205,12 @@ public final class BurrowEvaluator {
     }
     Commit first = window.get(0);
     Commit last = window.get(window.size() - 1);
-    Duration sinceLast = Duration.between(last.at(), now);
-    Duration span = window.size() == 1 ? singleCommitWindow : Duration.between(first.at(), last.at());
-    if (sinceLast.compareTo(span) > 0) {
+    // Burrow takes "now" in whole seconds (time.Now().Unix() * 1000) against commit times in
+    // milliseconds: a silence is STOP only once it is longer than the span by the second's rest,
+    // so the jitter of a poll or a commit is not a stopped consumer (docs/decisions/0138)
+    long sinceLastMs = now.getEpochSecond() * 1000 - last.at().toEpochMilli();
+    long spanMs = window.size() == 1 ? singleCommitWindow.toMillis() : last.at().toEpochMilli() - first.at().toEpochMilli();
+    if (sinceLastMs > spanMs) {
       return PartitionStatus.STOP;
     }
     if (window.size() == 1) {

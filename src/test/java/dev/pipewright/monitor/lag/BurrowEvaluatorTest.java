@@ -48,6 +48,15 @@ class BurrowEvaluatorTest {
   }
 
   @Test
+  void nowIsTakenInWholeSecondsAsBurrowDoesSoSubSecondJitterIsNotStop() {
+    List<Commit> w = List.of(new Commit(10, 5, T0.plusMillis(200)), new Commit(20, 4, T0.plusMillis(400)));
+    // a 200 ms span; a poll 500 ms after the last commit, in the same second: not yet silent
+    assertThat(BurrowEvaluator.evaluate(w, 4, T0.plusMillis(900), Duration.ofMinutes(1))).isEqualTo(PartitionStatus.OK);
+    // from the next second on the silence counts as 600 ms: longer than the span
+    assertThat(BurrowEvaluator.evaluate(w, 4, T0.plusMillis(1_000), Duration.ofMinutes(1))).isEqualTo(PartitionStatus.STOP);
+  }
+
+  @Test
   void steadyLagWhileMovingIsWarnBecauseItNeverDecreases() {
     // Burrow: "offsets increase but lag stays the same or grows between every pair" is WARN
     assertThat(BurrowEvaluator.evaluate(window("10/5 20/5 30/5 40/5"), 5, T0.plusSeconds(35), Duration.ofMinutes(1)))
@@ -150,5 +159,47 @@ class BurrowEvaluatorTest {
     // committed 100 ms after the poll that seeded the window; the next poll comes a second later
     b.add(w, new Commit(35, 85, T0.plusMillis(100)));
     assertThat(b.seedAndJudge(w, 35, 85, T0.plusSeconds(1))).isEqualTo(PartitionStatus.OK);
+  }
+
+  @Test
+  void aGroupAheadOfTheLogIsNotStopAndTheLoggedCommitTakesThePlaceOfThePolledOne() {
+    BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
+    BurrowEvaluator.Window w = b.newWindow();
+    b.seedAndJudge(w, 10, 90, T0);
+    b.add(w, new Commit(10, 90, T0));
+    b.add(w, new Commit(20, 80, T0.plusSeconds(10)));
+    // the group committed 30 at 21 s; at 25 s the poll reads it but the log has not shown it yet:
+    // judged by the log's newest commit (silent 15 s, span 10 s) it would be STOP
+    assertThat(b.seedAndJudge(w, 30, 70, T0.plusSeconds(25))).isEqualTo(PartitionStatus.OK);
+    // the log shows it: its own time replaces the poll's
+    b.add(w, new Commit(30, 70, T0.plusSeconds(21)));
+    assertThat(b.seedAndJudge(w, 30, 70, T0.plusSeconds(41))).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(w, 30, 70, T0.plusSeconds(43))).as("silent 22 s, span 21 s").isEqualTo(PartitionStatus.STOP);
+  }
+
+  @Test
+  void aPolledOffsetTheWindowAlreadyHoldsAddsNothing() {
+    BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
+    BurrowEvaluator.Window w = b.newWindow();
+    b.add(w, new Commit(10, 90, T0));
+    b.add(w, new Commit(20, 80, T0.plusSeconds(10)));
+    // read a moment before the log's newest commit reached the coordinator's answer: not a rewind
+    assertThat(b.seedAndJudge(w, 10, 90, T0.plusSeconds(11))).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(w, 20, 80, T0.plusSeconds(12))).isEqualTo(PartitionStatus.OK);
+  }
+
+  @Test
+  void whileTheLogShowsNothingThePolledOffsetsStandInSoAGroupThatThenStopsIsStop() {
+    BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
+    BurrowEvaluator.Window w = b.newWindow();
+    b.add(w, new Commit(10, 90, T0));
+    b.add(w, new Commit(20, 80, T0.plusSeconds(10)));
+    // the group keeps moving; each poll's offset replaces the last stand-in, at its poll time
+    for (int s = 15; s <= 25; s += 5) {
+      assertThat(b.seedAndJudge(w, 20 + s, 80 - s, T0.plusSeconds(s))).as("%d s", s).isEqualTo(PartitionStatus.OK);
+    }
+    // then it stops at 45: span 0..25 s, so silence beyond 25 s after the last sighting is STOP
+    assertThat(b.seedAndJudge(w, 45, 55, T0.plusSeconds(50))).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(w, 45, 55, T0.plusSeconds(51))).isEqualTo(PartitionStatus.STOP);
   }
 }
