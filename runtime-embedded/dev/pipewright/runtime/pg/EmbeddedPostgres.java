@@ -34,6 +34,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
   /** The superuser zonky's initdb creates; it authenticates with trust on loopback. */
   public static final String SUPERUSER = "postgres";
 
+  /** How long {@link #close()} waits for the postmaster to exit after pg_ctl returned. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
   private final Path dataDir;
   private final Clock clock;
   private final Duration startupWait;
@@ -108,12 +111,41 @@ public final class EmbeddedPostgres implements AutoCloseable {
     if (server == null) {
       return;
     }
+    Optional<ProcessHandle> postmaster = postmaster();
     try {
       server.close();
     } catch (IOException e) {
       LOG.warn("PostgreSQL in {} did not stop cleanly: {}", dataDir, e.getMessage());
     } finally {
       server = null;
+    }
+    // zonky's pg_ctl gives the shutdown 5 s and then returns without error; the postmaster goes on
+    // writing its shutdown checkpoint and listening until it exits, which takes longer on a busy disk
+    postmaster.ifPresent(h -> {
+      try {
+        h.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        LOG.warn("PostgreSQL in {} (pid {}) is still shutting down after {} s", dataDir, h.pid(), STOP_WAIT.toSeconds());
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.warn("Could not wait for PostgreSQL in {} (pid {}) to stop: {}", dataDir, h.pid(), e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
+  /** The postmaster running on this data directory, from its {@code postmaster.pid}. */
+  private Optional<ProcessHandle> postmaster() {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    try {
+      List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+      if (lines.isEmpty()) {
+        return Optional.empty();
+      }
+      return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+          .filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
     }
   }
 
@@ -200,8 +232,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         // keep choosing a fresh port
       }
     }
-    Optional<ProcessHandle> ph = ProcessHandle.of(pid)
-        .filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    Optional<ProcessHandle> ph = postmaster();
     if (ph.isEmpty()) {
       return;
     }

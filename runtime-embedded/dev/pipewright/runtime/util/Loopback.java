@@ -6,13 +6,42 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Loopback-only networking helpers: picking a free port and asking whether anything listens on one. */
 public final class Loopback {
   private Loopback() {}
 
-  /** A port that was free on 127.0.0.1 a moment ago (the usual bind-and-release race applies). */
-  public static int freePort() {
+  /** How many ports handed out by {@link #freePort()} are remembered, so none is handed out twice. */
+  static final int REMEMBERED = 1024;
+
+  private static final Deque<Integer> handedOut = new ArrayDeque<>();
+  private static final Set<Integer> handedOutSet = new HashSet<>();
+
+  /**
+   * A port that was free on 127.0.0.1 a moment ago (the usual bind-and-release race applies with
+   * other processes) and that this JVM has not handed out lately: servers that start at once, or a
+   * broker's two listeners, must not be given the same port, which the system does hand out again
+   * once the probing socket is closed.
+   */
+  public static synchronized int freePort() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = probe();
+      if (handedOutSet.add(port)) {
+        handedOut.addLast(port);
+        if (handedOut.size() > REMEMBERED) {
+          handedOutSet.remove(handedOut.removeFirst());
+        }
+        return port;
+      }
+    }
+    throw new IllegalStateException("No loopback port that was not handed out already after 100 tries");
+  }
+
+  private static int probe() {
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
