@@ -175,8 +175,11 @@ public final class KafkaLagCollector implements AutoCloseable {
         BurrowEvaluator.DEFAULT_WINDOW, new RecordTimeReader(adminProperties, readBudget), true);
   }
 
-  /** Waits until the commit log is read from its end; false without one, on failure or timeout. */
-  boolean awaitCommitLog(Duration max) throws InterruptedException {
+  /**
+   * Waits until the commit log is read from its end (commits made before then are not seen);
+   * false without one, on failure or timeout.
+   */
+  public boolean awaitCommitLog(Duration max) throws InterruptedException {
     return commitLog != null && commitLog.awaitReading(max);
   }
 

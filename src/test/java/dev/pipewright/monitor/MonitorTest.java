@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -73,11 +74,12 @@ class MonitorTest {
   void startReturnsAtOnceAndListenersReceiveSnapshotsFromThePollThread() throws Exception {
     BlockingQueue<String> threads = new ArrayBlockingQueue<>(10);
     MutableClock clock = new MutableClock(T0);
+    CountDownLatch answer = new CountDownLatch(1);
     try (Monitor m = Monitor.builder(pipeline()).clock(clock).interval(Duration.ofMillis(50))
         .connect(() -> {
           // a slow source: the caller of start() must not wait for it
           try {
-            Thread.sleep(200);
+            answer.await(30, TimeUnit.SECONDS); // a start() that waited would return only after this
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -86,6 +88,7 @@ class MonitorTest {
       m.addListener(s -> threads.offer(Thread.currentThread().getName()));
       m.start();
       assertThat(m.latest()).isNull();
+      answer.countDown();
       assertThat(threads.poll(30, TimeUnit.SECONDS)).startsWith("pipewright-monitor-shop");
     }
   }

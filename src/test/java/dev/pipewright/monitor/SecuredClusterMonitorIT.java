@@ -111,8 +111,10 @@ class SecuredClusterMonitorIT {
     try (KafkaLagCollector c = KafkaLagCollector.withCommitLog(KafkaClientConfig.adminProperties(cluster, null),
             Clock.systemUTC(), Duration.ofSeconds(2));
         Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.plaintextBootstrap()))) {
+      assertThat(c.awaitCommitLog(Duration.ofSeconds(60))).as("reading __consumer_offsets over SASL_SSL").isTrue();
       // the sink's group commits offset 4 over and over (e.g. stuck on a record it cannot write)
-      for (int i = 0; i < 40 && !seen.contains(PartitionStatus.STALL); i++) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline && !seen.contains(PartitionStatus.STALL)) {
         admin.alterConsumerGroupOffsets("connect-" + SINK, Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(4)))
             .all().get(30, TimeUnit.SECONDS);
         Thread.sleep(300);
@@ -232,7 +234,8 @@ class SecuredClusterMonitorIT {
       Cluster trusting = new Cluster("secured", base.bootstrapServers(), base.security(), url, auth, null);
       try (Monitor m = monitor(pipeline(trusting), new ArrayList<>())) {
         ConnectReport r = m.pollOnce().connect();
-        for (int i = 0; i < 100 && r.connector("audit-source").map(c -> !c.running()).orElse(true); i++) {
+        long running = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < running && r.connector("audit-source").map(c -> !c.running()).orElse(true)) {
           Thread.sleep(100);
           r = m.pollOnce().connect();
         }

@@ -61,6 +61,8 @@ class LocalTrialIT {
       assertThat(orders(readModel, "shop_public_orders")).as("read model orders").isEqualTo(orders(shop, "public.orders"));
       assertThat(customers(readModel, "shop_public_customers")).isEqualTo(customers(shop, "public.customers"));
       assertThat(same).isTrue();
+      // the read model is one consumer; the audit file and the cache read the same topics on their own
+      assertThat(trial.awaitSinksCaughtUp(Duration.ofSeconds(60))).as("every sink caught up").isTrue();
 
       TrialSnapshot snap = trial.snapshot();
       EdgeStats intoOrders = edge(snap, "shop-cdc", "shop.public.orders");

@@ -52,6 +52,8 @@ class TrialTransformsIT {
       eventually(Duration.ofSeconds(90), quietly(() -> trial.failure() != null
           || rows(shop, sourceRows).equals(rows(masked, sinkRows))));
       assertThat(trial.failure()).isNull();
+      // the file sink reads the same topic as the read model, on its own
+      assertThat(trial.awaitSinksCaughtUp(Duration.ofSeconds(60))).as("every sink caught up").isTrue();
 
       assertThat(rows(masked, sinkRows)).as("read model rows after inserts, updates and deletes")
           .isEqualTo(rows(shop, sourceRows));

@@ -161,11 +161,13 @@ class MonitorWindowIT {
       w.open();
       return w;
     }).get(60, TimeUnit.SECONDS);
-    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-      Node tile = WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().lookup("#tile-Kafka")).get();
-      return tile != null && tile.getStyle().contains(MonitorDashboardView.color(Health.Level.RED));
-    });
-    assertThat(window.health()).containsEntry("orders-read-model", Health.Level.RED);
+    // the tile and the canvas's health are set by two separate hand-overs to the JavaFX thread
+    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+      Node tile = window.stage().getScene().lookup("#tile-Kafka");
+      return tile != null && tile.getStyle().contains(MonitorDashboardView.color(Health.Level.RED))
+          && window.health().get("orders-read-model") == Health.Level.RED;
+    }).get());
+    assertThat(WaitForAsyncUtils.asyncFx(window::health).get()).containsEntry("orders-read-model", Health.Level.RED);
     WaitForAsyncUtils.asyncFx(window::close).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.asyncFx(main::hide).get(10, TimeUnit.SECONDS);
   }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
@@ -53,7 +54,8 @@ class ConnectStatusCollectorIT {
         ConnectStatusCollector collector = new ConnectStatusCollector(url, BasicAuthRestExtension.USER,
             BasicAuthRestExtension.PASSWORD, null, Clock.systemUTC());
         ConnectReport r = collector.poll();
-        for (int i = 0; i < 150 && !settled(r); i++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline && !settled(r)) {
           Thread.sleep(200);
           r = collector.poll();
         }

@@ -59,16 +59,21 @@ class ReplicationSlotCollectorIT {
     return DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.port() + "/shop", p);
   }
 
-  static void consumeAll(PGReplicationStream stream) throws Exception {
-    long idleSince = System.nanoTime();
-    // read until nothing new arrives for a second, confirming as we go
-    while (System.nanoTime() - idleSince < TimeUnit.SECONDS.toNanos(1)) {
+  /**
+   * Reads the stream up to the commit of the transaction just written (pgoutput's 'C' message),
+   * confirming as it goes, and tells the server at once.
+   */
+  static void consumeTransaction(PGReplicationStream stream) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    boolean committed = false;
+    while (!committed) {
+      assertThat(System.nanoTime()).as("the transaction's commit within 60 s").isLessThan(deadline);
       ByteBuffer msg = stream.readPending();
       if (msg == null) {
         Thread.sleep(20);
         continue;
       }
-      idleSince = System.nanoTime();
+      committed = msg.get(msg.position()) == 'C';
       stream.setAppliedLSN(stream.getLastReceiveLSN());
       stream.setFlushedLSN(stream.getLastReceiveLSN());
     }
@@ -84,8 +89,8 @@ class ReplicationSlotCollectorIT {
             .withSlotName("shop_slot").withSlotOption("proto_version", 1).withSlotOption("publication_names", "shop_pub")
             .withStatusInterval(200, TimeUnit.MILLISECONDS).start();
         insertRows(2000);
-        consumeAll(stream);
-        SlotStatus live = slots.poll().slot("shop_slot").orElseThrow();
+        consumeTransaction(stream);
+        SlotStatus live = awaitConfirmed(slots);
         assertThat(live.active()).isTrue();
         assertThat(live.plugin()).isEqualTo("pgoutput");
         assertThat(live.walStatus()).isEqualTo("reserved");
@@ -110,9 +115,21 @@ class ReplicationSlotCollectorIT {
     }
   }
 
+  /** Polls until the slot's consumer has confirmed nearly all WAL (its status reaches the server asynchronously). */
+  static SlotStatus awaitConfirmed(ReplicationSlotCollector slots) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    SlotStatus s = slots.poll().slot("shop_slot").orElseThrow();
+    while (s.unconfirmedBytes() >= 64 * 1024 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      s = slots.poll().slot("shop_slot").orElseThrow();
+    }
+    return s;
+  }
+
   static SlotReport awaitInactive(ReplicationSlotCollector slots, MutableClock clock) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     SlotReport r = slots.poll();
-    for (int i = 0; i < 100 && r.slot("shop_slot").orElseThrow().active(); i++) {
+    while (r.slot("shop_slot").orElseThrow().active() && System.nanoTime() < deadline) {
       Thread.sleep(50); // the walsender notices the closed connection asynchronously
       clock.advance(Duration.ofMillis(50));
       r = slots.poll();
