@@ -63,6 +63,8 @@ public final class KafkaLagCollector implements AutoCloseable {
   /** The groups' commits as they make them, or null to judge from polled offsets alone. */
   private final CommitLogFeed commitLog;
   private boolean commitLogFailureLogged;
+  /** Commits a failed poll drained from the log, for the next poll to judge. */
+  private List<CommitLogFeed.GroupCommit> carried = List.of();
   private final Metric adminRequests;
   private final Metric endReaderRequests;
   /**
@@ -240,14 +242,27 @@ public final class KafkaLagCollector implements AutoCloseable {
     for (String g : groups) {
       specs.put(g, new ListConsumerGroupOffsetsSpec());
     }
+    // The log is drained before the committed offsets are asked for, so a polled offset beyond
+    // what the log showed means the log is behind the group, not the other way round (0138).
+    Optional<List<CommitLogFeed.GroupCommit>> logged = loggedCommits(groups);
+    try {
+      return collect(groups, specs, logged);
+    } catch (ExecutionException | InterruptedException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      // a failed poll keeps what it drained for the next one: losing commits would turn a
+      // stalled group into a stopped one once the cluster answers again
+      logged.ifPresent(this::carryOver);
+      throw e;
+    }
+  }
+
+  private List<GroupLag> collect(Set<String> groups, Map<String, ListConsumerGroupOffsetsSpec> specs,
+      Optional<List<CommitLogFeed.GroupCommit>> logged)
+      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
     // The log ends of the partitions the same groups had last poll are asked for at the same time
     // as the committed offsets (one round trip instead of two; see docs/decisions/0111), on the
     // reader's own connection so the broker works on both at once (0132), each answer landing in
     // its slot (0136). A partition that is new, or whose end was read before a commit beyond it,
     // is asked again after.
-    // drained before the committed offsets are asked for, so no drained commit is newer than the
-    // offset this poll reads (docs/decisions/0138)
-    Optional<List<CommitLogFeed.GroupCommit>> logged = loggedCommits(groups);
     KafkaFuture<Map<String, Map<TopicPartition, OffsetAndMetadata>>> offsets = admin.listConsumerGroupOffsets(specs).all();
     pollNo++;
     if (groups.equals(lastGroups) && !lastPartitions.isEmpty()) {
@@ -503,9 +518,30 @@ public final class KafkaLagCollector implements AutoCloseable {
     return problem.isEmpty();
   }
 
-  /** The commits of {@code groups} the log showed since the last poll; empty to judge from polled offsets. */
+  /**
+   * The commits of {@code groups} the log showed since the last poll that judged them, oldest
+   * first; empty to judge from polled offsets.
+   */
   private Optional<List<CommitLogFeed.GroupCommit>> loggedCommits(Set<String> groups) {
-    return commitLogReadable() ? Optional.of(commitLog.drain(groups)) : Optional.empty();
+    if (!commitLogReadable()) {
+      carried = List.of();
+      return Optional.empty();
+    }
+    List<CommitLogFeed.GroupCommit> drained = commitLog.drain(groups);
+    if (carried.isEmpty()) {
+      return Optional.of(drained);
+    }
+    List<CommitLogFeed.GroupCommit> all = new ArrayList<>(carried.size() + drained.size());
+    all.addAll(carried);
+    all.addAll(drained);
+    carried = List.of();
+    return Optional.of(all);
+  }
+
+  /** Keeps commits a failed poll drained, the newest {@link CommitLogFeed#CAPACITY} of them, as the feed would. */
+  private void carryOver(List<CommitLogFeed.GroupCommit> commits) {
+    carried = commits.size() <= CommitLogFeed.CAPACITY ? commits
+        : List.copyOf(commits.subList(commits.size() - CommitLogFeed.CAPACITY, commits.size()));
   }
 
   /** Adds commits the log showed to the windows of the polled group-partitions. */

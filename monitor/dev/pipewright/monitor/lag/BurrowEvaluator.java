@@ -79,12 +79,12 @@ public final class BurrowEvaluator {
   }
 
   /**
-   * Adds a commit (from the commit log) to a window the caller keeps. A polled offset standing in
-   * for a commit the log had not shown yet ({@link #seedAndJudge}) gives way to the real commits:
-   * its poll time is later than theirs, and kept it would make the window's span wrong.
+   * Adds a commit (from the commit log) to a window the caller keeps. Polled offsets standing in
+   * for commits the log had not shown yet ({@link #seedAndJudge}) give way to the real commits:
+   * their poll times are later than the commits', and kept they would make the window wrong.
    */
   public void add(Window w, Commit commit) {
-    w.dropStandIn();
+    w.dropStandIns();
     w.add(commit);
   }
 
@@ -96,20 +96,19 @@ public final class BurrowEvaluator {
   /**
    * The status of a partition whose commits are {@link #add(Window, Commit) added} from the commit
    * log as the group makes them. Equal offsets in the window are real commits and mean STALL. The
-   * polled offset is added, at the poll's time, only as a stand-in for a commit the log has not
+   * polled offset is added, at the poll's time, only as a stand-in for commits the log has not
    * shown yet: in an empty window (a group that has not committed since the monitor started), or
-   * when the group's offset is one the window does not hold (the log is a moment behind the
-   * group, so judging by its newest commit would call a moving group STOP; docs/decisions/0138).
-   * The caller drains the log before it asks for the committed offsets, so a polled offset is never
-   * older than the log's newest commit; one the window holds is a rewind the log will show.
+   * when it is beyond the window's newest offset (the log is a moment behind the group, so judging
+   * by its newest commit would call a moving group STOP; docs/decisions/0138). Stand-ins pile up as
+   * the polled-only mode's entries do, so a log that goes quiet without failing is judged as polls
+   * are. A polled offset at or below the newest one adds nothing: the log read a commit the
+   * group's answer did not show yet (an open transaction, or the coordinator a moment behind its
+   * log), or the group went back, which the log will show.
    */
   public PartitionStatus seedAndJudge(Window w, long offset, long lag, Instant at) {
-    if (w.standIn && w.last().offset() != offset) {
-      w.dropStandIn(); // the group moved again and the log has still not shown it
-    }
-    if (w.size == 0 || (!w.standIn && w.last().offset() != offset && !w.holds(offset))) {
+    if (w.size == 0 || offset > w.last().offset()) {
       w.add(new Commit(offset, lag, at));
-      w.standIn = true;
+      w.standIns = Math.min(w.standIns + 1, w.size); // a full ring drops its oldest, stand-in or not
     }
     return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow);
   }
@@ -128,8 +127,8 @@ public final class BurrowEvaluator {
     private final Commit[] ring;
     private int start;
     private int size;
-    /** Its newest entry is a polled offset standing in for a commit (see {@link #seedAndJudge}). */
-    private boolean standIn;
+    /** How many of its newest entries are polled offsets standing in for commits (see {@link #seedAndJudge}). */
+    private int standIns;
     private final List<Commit> view = new AbstractList<>() {
       @Override
       public Commit get(int i) {
@@ -151,20 +150,9 @@ public final class BurrowEvaluator {
       return ring[(start + size - 1) % ring.length];
     }
 
-    private void dropStandIn() {
-      if (standIn) {
-        size--;
-        standIn = false;
-      }
-    }
-
-    private boolean holds(long offset) {
-      for (int i = 0; i < size; i++) {
-        if (ring[(start + i) % ring.length].offset() == offset) {
-          return true;
-        }
-      }
-      return false;
+    private void dropStandIns() {
+      size -= standIns;
+      standIns = 0;
     }
 
     private void add(Commit c) {

@@ -171,21 +171,45 @@ class BurrowEvaluatorTest {
     // the group committed 30 at 21 s; at 25 s the poll reads it but the log has not shown it yet:
     // judged by the log's newest commit (silent 15 s, span 10 s) it would be STOP
     assertThat(b.seedAndJudge(w, 30, 70, T0.plusSeconds(25))).isEqualTo(PartitionStatus.OK);
-    // the log shows it: its own time replaces the poll's
+    // the log shows it, and one before it: their own times replace the poll's (kept, the
+    // stand-in 30 followed by the logged 25 would read as a rewind)
+    b.add(w, new Commit(25, 75, T0.plusSeconds(18)));
     b.add(w, new Commit(30, 70, T0.plusSeconds(21)));
     assertThat(b.seedAndJudge(w, 30, 70, T0.plusSeconds(41))).isEqualTo(PartitionStatus.OK);
     assertThat(b.seedAndJudge(w, 30, 70, T0.plusSeconds(43))).as("silent 22 s, span 21 s").isEqualTo(PartitionStatus.STOP);
   }
 
   @Test
-  void aPolledOffsetTheWindowAlreadyHoldsAddsNothing() {
+  void aPolledOffsetAtOrBelowTheLogsNewestAddsNothing() {
     BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
     BurrowEvaluator.Window w = b.newWindow();
     b.add(w, new Commit(10, 90, T0));
     b.add(w, new Commit(20, 80, T0.plusSeconds(10)));
-    // read a moment before the log's newest commit reached the coordinator's answer: not a rewind
-    assertThat(b.seedAndJudge(w, 10, 90, T0.plusSeconds(11))).isEqualTo(PartitionStatus.OK);
-    assertThat(b.seedAndJudge(w, 20, 80, T0.plusSeconds(12))).isEqualTo(PartitionStatus.OK);
+    b.add(w, new Commit(30, 70, T0.plusSeconds(11)));
+    // the log read commits the group's answer did not show yet (an open transaction's, or the
+    // coordinator a moment behind its log): not a rewind
+    assertThat(b.seedAndJudge(w, 20, 80, T0.plusSeconds(11))).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(w, 25, 75, T0.plusSeconds(11))).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(w, 30, 70, T0.plusSeconds(12))).isEqualTo(PartitionStatus.OK);
+  }
+
+  @Test
+  void aFullWindowGivesTheSameCommitsWhetherOrNotAPolledOffsetStoodInFirst() {
+    BurrowEvaluator b = new BurrowEvaluator(3, Duration.ofMinutes(1));
+    BurrowEvaluator.Window w = b.newWindow();
+    BurrowEvaluator.Window plain = b.newWindow();
+    for (int s = 0; s < 3; s++) {
+      b.add(w, new Commit(10 + s * 10L, 50, T0.plusSeconds(s * 10L)));
+      b.add(plain, new Commit(10 + s * 10L, 50, T0.plusSeconds(s * 10L)));
+    }
+    b.seedAndJudge(w, 45, 35, T0.plusSeconds(35)); // pushes the oldest out of the full ring
+    b.add(w, new Commit(40, 40, T0.plusSeconds(30)));
+    b.add(plain, new Commit(40, 40, T0.plusSeconds(30)));
+    // both hold 20, 30, 40 (span 20 s): OK 20 s after the newest, STOP a second later
+    assertThat(b.seedAndJudge(w, 40, 40, T0.plusSeconds(50))).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(plain, 40, 40, T0.plusSeconds(50))).isEqualTo(PartitionStatus.OK);
+    assertThat(b.seedAndJudge(w, 40, 40, T0.plusSeconds(51))).isEqualTo(PartitionStatus.STOP);
+    assertThat(b.seedAndJudge(plain, 40, 40, T0.plusSeconds(51))).isEqualTo(PartitionStatus.STOP);
   }
 
   @Test
