@@ -407,8 +407,11 @@ public final class KafkaLagCollector implements AutoCloseable {
         }
         long lag = p.end - s.committed;
         TimeLagEstimator.Reading read = TimeLagEstimator.read(p.logEnds, s.commits, s.committed, nowMs);
-        PartitionStatus ps = fromLog ? burrow.seedAndJudge(s.window, s.committed, Math.max(0, lag), at)
-            : burrow.observeAndJudge(s.window, s.committed, Math.max(0, lag), at);
+        // only a partition with lag can be STOP, and only then is its log-end table searched
+        long caughtUpAt = lag > 0 ? TimeLagEstimator.lastTimeAtOrBelow(p.logEnds, s.committed)
+            : BurrowEvaluator.NEVER_CAUGHT_UP;
+        PartitionStatus ps = fromLog ? burrow.seedAndJudge(s.window, s.committed, Math.max(0, lag), at, caughtUpAt)
+            : burrow.observeAndJudge(s.window, s.committed, Math.max(0, lag), at, caughtUpAt);
         err |= ps.isError();
         warn |= ps == PartitionStatus.WARN;
         parts.add(new PartitionLag(group, p.tp.topic(), p.tp.partition(), s.committed, p.end, lag, read.lag(), ps,

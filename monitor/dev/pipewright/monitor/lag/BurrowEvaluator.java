@@ -21,6 +21,14 @@ import java.util.Set;
 public final class BurrowEvaluator {
   /** Burrow's default number of commits per window ({@code intervals}). */
   public static final int DEFAULT_WINDOW = 10;
+  /**
+   * How far back a log end at or below the newest committed offset spares a partition STOP:
+   * Burrow keeps its {@code intervals} (10) last log ends, read every {@code offset-refresh}
+   * (10 s by default).
+   */
+  public static final Duration RECENTLY_CAUGHT_UP = Duration.ofSeconds(100);
+  /** For {@code caughtUpAtMs}: the log end was never seen at or below the committed offset. */
+  public static final long NEVER_CAUGHT_UP = Long.MIN_VALUE;
 
   private final int windowSize;
   private final Duration singleCommitWindow;
@@ -72,10 +80,18 @@ public final class BurrowEvaluator {
    * keeps in its own per-partition state (no look-up at all); {@link #retainGroups} never sees it.
    */
   public PartitionStatus observeAndJudge(Window w, long offset, long lag, Instant at) {
+    return observeAndJudge(w, offset, lag, at, NEVER_CAUGHT_UP);
+  }
+
+  /**
+   * As {@link #observeAndJudge(Window, long, long, Instant)}, given when the partition's log end
+   * was last seen at or below {@code offset} (see {@link #evaluate(List, long, Instant, Duration, long)}).
+   */
+  public PartitionStatus observeAndJudge(Window w, long offset, long lag, Instant at, long caughtUpAtMs) {
     if (w.size == 0 || w.last().offset() != offset) {
       w.add(new Commit(offset, lag, at));
     }
-    return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow);
+    return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow, caughtUpAtMs);
   }
 
   /**
@@ -106,11 +122,19 @@ public final class BurrowEvaluator {
    * log), or the group went back, which the log will show.
    */
   public PartitionStatus seedAndJudge(Window w, long offset, long lag, Instant at) {
+    return seedAndJudge(w, offset, lag, at, NEVER_CAUGHT_UP);
+  }
+
+  /**
+   * As {@link #seedAndJudge(Window, long, long, Instant)}, given when the partition's log end was
+   * last seen at or below {@code offset} (see {@link #evaluate(List, long, Instant, Duration, long)}).
+   */
+  public PartitionStatus seedAndJudge(Window w, long offset, long lag, Instant at, long caughtUpAtMs) {
     if (w.size == 0 || offset > w.last().offset()) {
       w.add(new Commit(offset, lag, at));
       w.standIns = Math.min(w.standIns + 1, w.size); // a full ring drops its oldest, stand-in or not
     }
-    return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow);
+    return lag <= 0 ? PartitionStatus.OK : evaluate(w.view, lag, at, singleCommitWindow, caughtUpAtMs);
   }
 
   /** The status of one partition at {@code now}, given its current lag. */
@@ -176,7 +200,8 @@ public final class BurrowEvaluator {
    *   <li>current lag 0: OK;
    *   <li>now (in whole seconds, as Burrow takes it) minus the newest commit longer than the
    *       window's span (newest minus oldest commit): STOP, even if the lag was 0 earlier in the
-   *       window;
+   *       window, unless the log end was at or below the newest commit lately (see
+   *       {@link #evaluate(List, long, Instant, Duration, long)});
    *   <li>any commit in the window with lag 0: OK;
    *   <li>an offset lower than the one before it: REWIND;
    *   <li>every offset equal: STALL;
@@ -188,6 +213,18 @@ public final class BurrowEvaluator {
    */
   public static PartitionStatus evaluate(List<Commit> window, long currentLag, Instant now,
       Duration singleCommitWindow) {
+    return evaluate(window, currentLag, now, singleCommitWindow, NEVER_CAUGHT_UP);
+  }
+
+  /**
+   * As {@link #evaluate(List, long, Instant, Duration)}, with Burrow's exception to STOP: a
+   * partition whose log end was at or below the newest committed offset at {@code caughtUpAtMs},
+   * within {@link #RECENTLY_CAUGHT_UP} of now, had no lag a moment ago. A consumer that commits
+   * only when it has read something (a Connect sink) is then idle, not stopped, when a burst
+   * arrives after a quiet spell longer than its window's span (docs/decisions/0139).
+   */
+  public static PartitionStatus evaluate(List<Commit> window, long currentLag, Instant now,
+      Duration singleCommitWindow, long caughtUpAtMs) {
     if (currentLag <= 0 || window.isEmpty()) {
       return PartitionStatus.OK;
     }
@@ -198,7 +235,7 @@ public final class BurrowEvaluator {
     // so the jitter of a poll or a commit is not a stopped consumer (docs/decisions/0138)
     long sinceLastMs = now.getEpochSecond() * 1000 - last.at().toEpochMilli();
     long spanMs = window.size() == 1 ? singleCommitWindow.toMillis() : last.at().toEpochMilli() - first.at().toEpochMilli();
-    if (sinceLastMs > spanMs) {
+    if (sinceLastMs > spanMs && caughtUpAtMs < now.toEpochMilli() - RECENTLY_CAUGHT_UP.toMillis()) {
       return PartitionStatus.STOP;
     }
     if (window.size() == 1) {

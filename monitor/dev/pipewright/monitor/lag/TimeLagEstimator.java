@@ -113,6 +113,15 @@ public final class TimeLagEstimator {
     logEnds.add(logEndOffset, nowMs, true);
   }
 
+  /**
+   * When the table last saw the log end at or below {@code offset} (a consumer committed there
+   * had no lag then), in epoch milliseconds; {@link Long#MIN_VALUE} when it never did.
+   */
+  public static long lastTimeAtOrBelow(Ring logEnds, long offset) {
+    int i = logEnds.lastAtOrBelow(offset);
+    return i < 0 ? Long.MIN_VALUE : logEnds.time(i);
+  }
+
   /** As {@link #read(String, TopicPartition, long, long)} on tables the caller keeps. */
   public static Reading read(Ring logEnds, Ring commits, long committedOffset, long nowMs) {
     TimeLag lag = lag(logEnds, committedOffset, nowMs);

@@ -332,6 +332,37 @@ class KafkaLagCollectorIT {
   }
 
   @Test
+  @Order(9)
+  void aCaughtUpGroupThatCommitsOnlyWhenItReadsIsNotStopWhenABurstArrivesAfterAQuietHour() throws Exception {
+    createTopic("bursty", 1);
+    TopicPartition tp = new TopicPartition("bursty", 0);
+    produce("bursty", 0, 10);
+    commit("quiet-sink", Map.of(tp, 10L)); // like a Connect sink: nothing read, nothing committed
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (KafkaLagCollector c = collector(clock)) {
+      for (int minute = 0; minute < 60; minute++) {
+        assertThat(statusOf(c.poll(List.of("quiet-sink")))).isEqualTo(PartitionStatus.OK);
+        clock.advance(Duration.ofMinutes(1));
+      }
+      // the last poll (62 s ago) saw the log end at the committed offset
+      produce("bursty", 0, 5);
+      clock.advance(Duration.ofSeconds(2));
+      PartitionLag burst = c.poll(List.of("quiet-sink")).group("quiet-sink").orElseThrow().partitions().get(0);
+      assertThat(burst.lag()).isEqualTo(5);
+      assertThat(burst.status()).as("idle a moment ago, not stopped").isEqualTo(PartitionStatus.OK);
+      // it never reads the burst: 100 s after it was last caught up, it is STOP
+      clock.advance(Duration.ofSeconds(37));
+      assertThat(statusOf(c.poll(List.of("quiet-sink")))).as("caught up 99 s ago").isEqualTo(PartitionStatus.OK);
+      clock.advance(Duration.ofSeconds(2));
+      assertThat(statusOf(c.poll(List.of("quiet-sink")))).as("caught up 101 s ago").isEqualTo(PartitionStatus.STOP);
+    }
+  }
+
+  private static PartitionStatus statusOf(KafkaLagReport r) {
+    return r.groups().get(0).partitions().get(0).status();
+  }
+
+  @Test
   @Order(8)
   void aSteadyPollSendsTheBrokerOneOffsetFetchAndOneListOffsetsForAllGroups() throws Exception {
     List<String> many = new ArrayList<>();

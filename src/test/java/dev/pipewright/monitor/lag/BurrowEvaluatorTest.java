@@ -57,6 +57,17 @@ class BurrowEvaluatorTest {
   }
 
   @Test
+  void aPartitionWhoseLogEndWasAtTheNewestCommitLatelyIsNotStop() {
+    // Burrow's exception: a consumer that commits only when it reads was idle, not stopped
+    List<Commit> w = window("10/5 20/4 30/3 40/2");
+    Instant now = T0.plusSeconds(30 + 31); // silent 31 s, the window spans 30 s
+    long nowMs = now.toEpochMilli();
+    assertThat(BurrowEvaluator.evaluate(w, 2, now, Duration.ofMinutes(1))).isEqualTo(PartitionStatus.STOP);
+    assertThat(BurrowEvaluator.evaluate(w, 2, now, Duration.ofMinutes(1), nowMs - 100_000)).isEqualTo(PartitionStatus.OK);
+    assertThat(BurrowEvaluator.evaluate(w, 2, now, Duration.ofMinutes(1), nowMs - 100_001)).isEqualTo(PartitionStatus.STOP);
+  }
+
+  @Test
   void steadyLagWhileMovingIsWarnBecauseItNeverDecreases() {
     // Burrow: "offsets increase but lag stays the same or grows between every pair" is WARN
     assertThat(BurrowEvaluator.evaluate(window("10/5 20/5 30/5 40/5"), 5, T0.plusSeconds(35), Duration.ofMinutes(1)))

@@ -185,4 +185,17 @@ class TimeLagEstimatorTest {
           .isEqualTo(slow.timeToClear("g", TP, committed));
     }
   }
+
+  @Test
+  void lastTimeAtOrBelowIsTheNewestSampleWhereTheLogEndHadNotPassedTheOffset() {
+    TimeLagEstimator.Ring ends = new TimeLagEstimator().newLogEndTable();
+    TimeLagEstimator.recordLogEnd(ends, 10, 1_000);
+    TimeLagEstimator.recordLogEnd(ends, 10, 2_000);
+    TimeLagEstimator.recordLogEnd(ends, 10, 3_000); // a flat run: its last time is kept
+    TimeLagEstimator.recordLogEnd(ends, 15, 4_000);
+    assertThat(TimeLagEstimator.lastTimeAtOrBelow(ends, 10)).isEqualTo(3_000);
+    assertThat(TimeLagEstimator.lastTimeAtOrBelow(ends, 14)).isEqualTo(3_000);
+    assertThat(TimeLagEstimator.lastTimeAtOrBelow(ends, 20)).isEqualTo(4_000);
+    assertThat(TimeLagEstimator.lastTimeAtOrBelow(ends, 9)).isEqualTo(Long.MIN_VALUE);
+  }
 }
