@@ -246,17 +246,19 @@ public final class KafkaLagCollector implements AutoCloseable {
     // what the log showed means the log is behind the group, not the other way round (0138).
     Optional<List<CommitLogFeed.GroupCommit>> logged = loggedCommits(groups);
     try {
-      return collect(groups, specs, logged);
+      ask(groups, specs);
     } catch (ExecutionException | InterruptedException | java.util.concurrent.TimeoutException | RuntimeException e) {
       // a failed poll keeps what it drained for the next one: losing commits would turn a
       // stalled group into a stopped one once the cluster answers again
       logged.ifPresent(this::carryOver);
       throw e;
     }
+    Instant at = clock.instant();
+    return withRecordTimes(judge(groups, at, logged), at);
   }
 
-  private List<GroupLag> collect(Set<String> groups, Map<String, ListConsumerGroupOffsetsSpec> specs,
-      Optional<List<CommitLogFeed.GroupCommit>> logged)
+  /** Asks the cluster for this poll's committed offsets and log ends, into the slots. */
+  private void ask(Set<String> groups, Map<String, ListConsumerGroupOffsetsSpec> specs)
       throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
     // The log ends of the partitions the same groups had last poll are asked for at the same time
     // as the committed offsets (one round trip instead of two; see docs/decisions/0111), on the
@@ -277,8 +279,6 @@ public final class KafkaLagCollector implements AutoCloseable {
     if (!again.isEmpty()) {
       endReader.read(again, endsTimeoutMs, this::setEnd);
     }
-    Instant at = clock.instant();
-    return withRecordTimes(judge(groups, at, logged), at);
   }
 
   /** Sets this poll's log end on the partition's slot, if it has one. */
