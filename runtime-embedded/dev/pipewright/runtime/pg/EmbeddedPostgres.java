@@ -216,15 +216,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
       return;
     }
     List<String> lines = Files.readAllLines(pidFile);
-    if (lines.isEmpty()) {
-      return;
-    }
-    long pid;
-    try {
-      pid = Long.parseLong(lines.get(0).trim());
-    } catch (NumberFormatException e) {
-      return;
-    }
     if (port == 0 && lines.size() > 3) {
       try {
         port = Integer.parseInt(lines.get(3).trim());
@@ -236,8 +227,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     if (ph.isEmpty()) {
       return;
     }
-    LOG.info("Stopping PostgreSQL (pid {}) left running in {} by a previous run", pid, dataDir);
     ProcessHandle h = ph.get();
+    LOG.info("Stopping PostgreSQL (pid {}) left running in {} by a previous run", h.pid(), dataDir);
     h.destroy();
     try {
       h.onExit().get(30, TimeUnit.SECONDS);
@@ -246,7 +237,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       try {
         h.onExit().get(10, TimeUnit.SECONDS);
       } catch (Exception ignored) {
-        throw new IOException("PostgreSQL left running by a previous run (pid " + pid + ") did not stop");
+        throw new IOException("PostgreSQL left running by a previous run (pid " + h.pid() + ") did not stop");
       }
     }
   }

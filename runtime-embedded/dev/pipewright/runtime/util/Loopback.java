@@ -6,9 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** Loopback-only networking helpers: picking a free port and asking whether anything listens on one. */
@@ -18,8 +16,8 @@ public final class Loopback {
   /** How many ports handed out by {@link #freePort()} are remembered, so none is handed out twice. */
   static final int REMEMBERED = 1024;
 
-  private static final Deque<Integer> handedOut = new ArrayDeque<>();
-  private static final Set<Integer> handedOutSet = new HashSet<>();
+  /** Ports handed out, oldest first. */
+  private static final Set<Integer> handedOut = new LinkedHashSet<>();
 
   /**
    * A port that was free on 127.0.0.1 a moment ago (the usual bind-and-release race applies with
@@ -30,10 +28,9 @@ public final class Loopback {
   public static synchronized int freePort() {
     for (int attempt = 0; attempt < 100; attempt++) {
       int port = probe();
-      if (handedOutSet.add(port)) {
-        handedOut.addLast(port);
+      if (handedOut.add(port)) {
         if (handedOut.size() > REMEMBERED) {
-          handedOutSet.remove(handedOut.removeFirst());
+          handedOut.remove(handedOut.iterator().next());
         }
         return port;
       }

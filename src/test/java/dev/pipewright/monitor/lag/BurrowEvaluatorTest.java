@@ -193,9 +193,7 @@ class BurrowEvaluatorTest {
   @Test
   void aPolledOffsetAtOrBelowTheLogsNewestAddsNothing() {
     BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
-    BurrowEvaluator.Window w = b.newWindow();
-    b.add(w, new Commit(10, 90, T0));
-    b.add(w, new Commit(20, 80, T0.plusSeconds(10)));
+    BurrowEvaluator.Window w = logged10And20(b);
     b.add(w, new Commit(30, 70, T0.plusSeconds(11)));
     // the log read commits the group's answer did not show yet (an open transaction's, or the
     // coordinator a moment behind its log): not a rewind
@@ -226,15 +224,21 @@ class BurrowEvaluatorTest {
   @Test
   void whileTheLogShowsNothingThePolledOffsetsStandInSoAGroupThatThenStopsIsStop() {
     BurrowEvaluator b = new BurrowEvaluator(10, Duration.ofMinutes(1));
-    BurrowEvaluator.Window w = b.newWindow();
-    b.add(w, new Commit(10, 90, T0));
-    b.add(w, new Commit(20, 80, T0.plusSeconds(10)));
-    // the group keeps moving; each poll's offset replaces the last stand-in, at its poll time
+    BurrowEvaluator.Window w = logged10And20(b);
+    // the group keeps moving; each poll's offset stands in at its poll time, as polled entries do
     for (int s = 15; s <= 25; s += 5) {
       assertThat(b.seedAndJudge(w, 20 + s, 80 - s, T0.plusSeconds(s))).as("%d s", s).isEqualTo(PartitionStatus.OK);
     }
     // then it stops at 45: span 0..25 s, so silence beyond 25 s after the last sighting is STOP
     assertThat(b.seedAndJudge(w, 45, 55, T0.plusSeconds(50))).isEqualTo(PartitionStatus.OK);
     assertThat(b.seedAndJudge(w, 45, 55, T0.plusSeconds(51))).isEqualTo(PartitionStatus.STOP);
+  }
+
+  /** A window the log filled with offset 10 at T0 (lag 90) and 20 ten seconds later (lag 80). */
+  private static BurrowEvaluator.Window logged10And20(BurrowEvaluator b) {
+    BurrowEvaluator.Window w = b.newWindow();
+    b.add(w, new Commit(10, 90, T0));
+    b.add(w, new Commit(20, 80, T0.plusSeconds(10)));
+    return w;
   }
 }
